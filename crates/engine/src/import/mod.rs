@@ -1,0 +1,6 @@
+//! Import of delivered extracts: read raw rows from xlsx, xls or csv, find the header,
+//! tell the kind, map the columns, normalise the values and store the rows with their
+//! provenance. Unreadable rows become rejects with a reason; nothing is dropped.
+
+pub mod cell;
+pub mod source;

@@ -1,0 +1,14 @@
+//! Mingjing (明镜) engine: the headless core of the case-analysis workstation.
+//! (skeleton: modules are being written)
+
+mod error;
+pub mod import;
+pub mod kinds;
+pub mod normalize;
+mod progress;
+mod store;
+
+pub use error::{Error, Result};
+pub use kinds::Kind;
+pub use progress::{CancelFlag, NoProgress, Progress, ProgressEvent};
+pub use store::{Passphrase, SCHEMA_VERSION};

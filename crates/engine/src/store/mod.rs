@@ -1,0 +1,12 @@
+//! The encrypted case file: opening it with its key, the schema and its migrations,
+//! and the SQL for each table. Nothing outside this module opens a database
+//! connection; nothing inside it knows about spreadsheets or the command line.
+
+mod open;
+mod passphrase;
+
+pub use open::{create, open, SCHEMA_VERSION};
+pub use passphrase::Passphrase;
+
+#[cfg(test)]
+pub(crate) use open::open_in_memory;
