@@ -1,6 +1,16 @@
 //! Mingjing (明镜) engine: the headless core of the case-analysis workstation.
-//! (skeleton: modules are being written)
+//!
+//! Data flows in one direction: delivered files are read (`import`), their cells
+//! normalised (`normalize`) into the rows of the encrypted case file (`store`); people,
+//! companies and accounts are resolved from those rows (`resolve`) into a link graph
+//! (`graph`); supervision models (`models`) raise alerts. Every action on case data
+//! goes through [`Case`], which writes it to the hash-chained audit log (`audit`).
+//!
+//! This crate knows nothing of Tauri, the command line or any window; it never opens
+//! a network connection.
 
+mod audit;
+mod case;
 mod error;
 pub mod import;
 pub mod kinds;
@@ -8,7 +18,9 @@ pub mod normalize;
 mod progress;
 mod store;
 
+pub use case::{system_clock, Case, CaseSummary, Clock, FileSummary, KindCount, RejectRow};
 pub use error::{Error, Result};
+pub use import::{FileReport, ImportOptions, Mapping, SheetReport};
 pub use kinds::Kind;
 pub use progress::{CancelFlag, NoProgress, Progress, ProgressEvent};
 pub use store::{Passphrase, SCHEMA_VERSION};

@@ -2,5 +2,20 @@
 //! tell the kind, map the columns, normalise the values and store the rows with their
 //! provenance. Unreadable rows become rejects with a reason; nothing is dropped.
 
+mod calamine_cell;
 pub mod cell;
+mod csv;
+pub mod read;
+mod xls;
+mod xlsx;
+mod detect;
+mod list;
+pub mod mapping;
+pub(crate) mod pipeline;
+mod record;
+mod sheet;
 pub mod source;
+
+pub use mapping::Mapping;
+pub use pipeline::{FileReport, ImportOptions};
+pub use sheet::SheetReport;

@@ -2,8 +2,6 @@
 //! sheets in order and hands every row to a [`RowSink`]; it does not find headers,
 //! map columns or judge values. Readers stream: they never hold a whole sheet.
 
-use std::path::Path;
-
 use super::cell::Cell;
 use crate::error::Result;
 

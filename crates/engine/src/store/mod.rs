@@ -2,8 +2,11 @@
 //! and the SQL for each table. Nothing outside this module opens a database
 //! connection; nothing inside it knows about spreadsheets or the command line.
 
+pub(crate) mod files;
 mod open;
 mod passphrase;
+pub(crate) mod records;
+pub(crate) mod summary;
 
 pub use open::{create, open, SCHEMA_VERSION};
 pub use passphrase::Passphrase;

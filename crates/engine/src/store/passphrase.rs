@@ -10,7 +10,8 @@ impl Passphrase {
         Passphrase(Zeroizing::new(text.into()))
     }
 
-    pub(crate) fn expose(&self) -> &str {
+    /// The text itself, for SQLCipher and for saving in the OS keyring; never log it.
+    pub fn expose(&self) -> &str {
         &self.0
     }
 

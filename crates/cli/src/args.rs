@@ -1,0 +1,116 @@
+//! The command-line grammar (`../shared/spec/cli.md`), declared with clap. Parsing only:
+//! no command runs here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mingjing",
+    version,
+    about = "明镜 案件分析 / Mingjing case analysis: encrypted case files, import, graph, models",
+    long_about = "明镜 案件分析 / Mingjing case analysis.\n\n\
+        口令取自环境变量 MINGJING_PASSPHRASE,或 --keyring 指定的系统钥匙串,或无回显提示;从不取自命令行参数。\n\
+        The passphrase comes from MINGJING_PASSPHRASE, the OS keyring (--keyring) or a no-echo prompt; never from an argument."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 案件文件 / case files
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// 导入数据文件 / import delivered extracts
+    Import(ImportArgs),
+    /// 列出无法读取的行 / list rows that could not be read
+    Rejects(RejectsArgs),
+    /// 导出案件中保存的原始文件 / write a delivered file back out, byte for byte
+    #[command(subcommand)]
+    File(FileCommand),
+    /// 审计日志 / the audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct CaseArg {
+    /// 案件文件 / the case file
+    pub case: PathBuf,
+    /// 从系统钥匙串取口令(create 时存入)/ take the passphrase from the OS keyring (create: save it there)
+    #[arg(long)]
+    pub keyring: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CaseCommand {
+    /// 新建加密案件文件 / create a new encrypted case file
+    Create(CaseArg),
+    /// 案件概况 / the case's summary
+    Info {
+        #[command(flatten)]
+        case: CaseArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub case: CaseArg,
+    /// 数据文件 (xlsx, xls, csv) / extract files
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// 数据类型,不给则按表头识别 / the extract kind; detected from the headers when absent
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// 保存的表头映射文件 (TOML) / a saved header mapping (TOML)
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// 作为名单导入时的名单名称 / the list name for sheets imported as a list
+    #[arg(long)]
+    pub list_name: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RejectsArgs {
+    #[command(flatten)]
+    pub case: CaseArg,
+    #[arg(long, value_enum, default_value_t = RejectFormat::Text)]
+    pub format: RejectFormat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FileCommand {
+    /// 按 SHA-256 导出原始文件 / export a delivered file by its SHA-256
+    Export {
+        #[command(flatten)]
+        case: CaseArg,
+        sha256: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// 校验审计日志哈希链 / check the audit log's hash chain
+    Verify(CaseArg),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RejectFormat {
+    Text,
+    Csv,
+    Json,
+}

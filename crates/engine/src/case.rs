@@ -1,0 +1,178 @@
+//! `Case`: the one handle the command line and the desktop shell hold. It opens the
+//! encrypted case file, runs each use case, and writes every action on case data to
+//! the audit log. It holds no business rules of its own: those live in the modules it
+//! calls.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::audit::{self, Entry};
+use crate::error::Result;
+use crate::import::pipeline::{self, Stamp};
+use crate::import::{FileReport, ImportOptions};
+use crate::kinds::Kind;
+use crate::progress::{CancelFlag, Progress};
+use crate::store::{self, summary, Passphrase};
+
+pub use crate::store::summary::{FileSummary, KindCount, RejectRow};
+
+/// Where "now" comes from: the real clock in use, a fixed one in tests.
+pub type Clock = Box<dyn Fn() -> String + Send>;
+
+/// An open case file.
+pub struct Case {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+    clock: Clock,
+}
+
+/// The case's summary, as `case info` shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub files: Vec<FileSummary>,
+    pub kinds: BTreeMap<Kind, KindCount>,
+    pub rejects: u64,
+    /// Entities by type (person, company, account, unit…), once resolved.
+    pub entities: BTreeMap<String, u64>,
+    pub links: u64,
+    /// Alerts by state (new, assigned, verifying, disposed, archived).
+    pub alerts: BTreeMap<String, u64>,
+}
+
+/// The local time as RFC 3339 text, to the second.
+pub fn system_clock() -> Clock {
+    Box::new(|| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+}
+
+impl Case {
+    /// Creates a new case file, encrypted with `passphrase`.
+    pub fn create(path: &Path, passphrase: &Passphrase, actor: &str, clock: Clock) -> Result<Case> {
+        let conn = store::create(path, passphrase)?;
+        let case = Case::wrap(conn, path, actor, clock);
+        case.log("case.create", json!({ "schema": store::SCHEMA_VERSION }))?;
+        Ok(case)
+    }
+
+    /// Opens an existing case file.
+    pub fn open(path: &Path, passphrase: &Passphrase, actor: &str, clock: Clock) -> Result<Case> {
+        let conn = store::open(path, passphrase)?;
+        Ok(Case::wrap(conn, path, actor, clock))
+    }
+
+    fn wrap(conn: Connection, path: &Path, actor: &str, clock: Clock) -> Case {
+        Case {
+            conn,
+            path: path.to_path_buf(),
+            actor: actor.to_string(),
+            clock,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Imports one delivered file in one transaction: on any error, cancel or crash the
+    /// case stays as it was before this file.
+    pub fn import_file(
+        &mut self,
+        file: &Path,
+        options: &ImportOptions,
+        progress: &mut dyn Progress,
+        cancel: &CancelFlag,
+    ) -> Result<FileReport> {
+        let at = (self.clock)();
+        let tx = self.conn.transaction()?;
+        let stamp = Stamp {
+            at: &at,
+            actor: &self.actor,
+        };
+        let report = pipeline::import_file(&tx, file, options, &stamp, progress, cancel)?;
+        let detail = json!({
+            "file": report.name, "sha256": report.sha256, "kind": report.kind_code(),
+            "imported": report.imported, "rejected": report.rejected,
+            "duplicate_rows": report.duplicate_rows,
+            "duplicate_of": report.duplicate_of.as_ref().map(|d| d.0),
+        });
+        audit::append(&tx, &Entry { at: &at, actor: &self.actor, action: "import.file", detail: &detail })?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// The case's summary. Reading case data is an action too, and is logged.
+    pub fn summary(&self) -> Result<CaseSummary> {
+        let entities = self.entity_counts()?;
+        let links = summary::count_if_table(&self.conn, "links", "")?.unwrap_or(0);
+        let alerts = self.alert_counts()?;
+        let out = CaseSummary {
+            files: summary::files(&self.conn)?,
+            kinds: summary::kinds(&self.conn)?,
+            rejects: summary::reject_count(&self.conn)?,
+            entities,
+            links,
+            alerts,
+        };
+        self.log("case.info", json!({}))?;
+        Ok(out)
+    }
+
+    /// Rejected rows, a page at a time.
+    pub fn rejects(&self, offset: u64, limit: u64) -> Result<Vec<RejectRow>> {
+        let rows = summary::rejects(&self.conn, offset, limit)?;
+        self.log("rejects.list", json!({ "offset": offset, "limit": limit, "rows": rows.len() }))?;
+        Ok(rows)
+    }
+
+    /// Writes a delivered file's bytes, exactly as they were imported, to `out`.
+    pub fn export_file(&self, sha256: &str, out: &mut dyn std::io::Write) -> Result<u64> {
+        let written = store::files::export_blob(&self.conn, sha256, out)?;
+        self.log("file.export", json!({ "sha256": sha256, "bytes": written }))?;
+        Ok(written)
+    }
+
+    /// Checks the audit log's hash chain; returns how many entries it holds.
+    pub fn verify_audit(&self) -> Result<i64> {
+        audit::verify(&self.conn)
+    }
+
+    fn log(&self, action: &str, detail: serde_json::Value) -> Result<()> {
+        let at = (self.clock)();
+        audit::append(&self.conn, &Entry { at: &at, actor: &self.actor, action, detail: &detail })?;
+        Ok(())
+    }
+
+    fn entity_counts(&self) -> Result<BTreeMap<String, u64>> {
+        let mut out = BTreeMap::new();
+        if summary::count_if_table(&self.conn, "entities", "")?.is_none() {
+            return Ok(out);
+        }
+        let mut stmt = self.conn.prepare("SELECT type, count(*) FROM entities GROUP BY type")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        for row in rows {
+            let (t, n) = row?;
+            out.insert(t, n);
+        }
+        Ok(out)
+    }
+
+    fn alert_counts(&self) -> Result<BTreeMap<String, u64>> {
+        let mut out: BTreeMap<String, u64> = ["new", "assigned", "verifying", "disposed", "archived"]
+            .into_iter()
+            .map(|s| (s.to_string(), 0))
+            .collect();
+        if summary::count_if_table(&self.conn, "alerts", "")?.is_none() {
+            return Ok(out);
+        }
+        let mut stmt = self.conn.prepare("SELECT state, count(*) FROM alerts GROUP BY state")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        for row in rows {
+            let (s, n) = row?;
+            out.insert(s, n);
+        }
+        Ok(out)
+    }
+}
