@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -101,6 +102,9 @@ impl ColumnMap {
                 None => unmapped.push((col, format!("第{}列", col + 1))),
             }
         }
+        for (_, cols) in by_field.iter_mut() {
+            cols.sort_by_key(|c| (alias_rank(kind, &headers[*c]), *c));
+        }
         ColumnMap {
             kind,
             fields: by_field,
@@ -157,10 +161,43 @@ pub fn field_for(kind: Kind, header: &str, mapping: Option<&Mapping>) -> Option<
 }
 
 fn alias_match(kind: Kind, folded: &str) -> Option<&'static str> {
-    kind.fields()
+    folded_aliases(kind)
         .iter()
-        .find(|f| f.aliases.iter().any(|a| fold_header(a) == folded))
-        .map(|f| f.name)
+        .find(|(alias, _, _)| alias == folded)
+        .map(|(_, field, _)| *field)
+}
+
+/// Where an alias stands in its field's list: earlier aliases are preferred when several
+/// columns feed one field (实发金额 before 应发金额).
+fn alias_rank(kind: Kind, header: &str) -> usize {
+    let folded = fold_header(header);
+    folded_aliases(kind)
+        .iter()
+        .find(|(alias, _, _)| *alias == folded || alias == strip_parenthetical(&folded))
+        .map_or(usize::MAX, |(_, _, rank)| *rank)
+}
+
+/// Each kind's aliases, folded once: (folded alias, field, rank within the field).
+fn folded_aliases(kind: Kind) -> &'static [(String, &'static str, usize)] {
+    static TABLE: OnceLock<Vec<Vec<(String, &'static str, usize)>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        Kind::ALL
+            .iter()
+            .map(|k| {
+                k.fields()
+                    .iter()
+                    .flat_map(|f| {
+                        f.aliases
+                            .iter()
+                            .enumerate()
+                            .map(move |(rank, a)| (fold_header(a), f.name, rank))
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let index = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    &table[index]
 }
 
 /// `对方户名(名称)` → `对方户名`: a trailing remark in brackets does not change the column.

@@ -3,6 +3,7 @@
 //! against the kind's required fields. A row that fails becomes a reason, never a panic.
 //! This module does not touch the store.
 
+use chrono::NaiveTime;
 use rusqlite::types::Value;
 use serde_json::{Map, Value as Json};
 
@@ -133,36 +134,37 @@ fn id_or_credit_code(raw: &str) -> Parsed {
 }
 
 /// Date and time may sit in one column or two (交易日期 + 交易时间): the first column
-/// that reads as a date gives the date; a time comes from it or from a later column.
+/// that reads as a date gives the date, and its time if it has one; otherwise the time
+/// comes from any other column that reads as a time of day.
 fn parse_datetime(present: &[&Cell]) -> Parsed {
-    let mut date = None;
-    let mut time = None;
-    for cell in present {
-        if let Cell::DateTime(dt) = cell {
-            date = date.or(Some(dt.date()));
-            if dt.time() != chrono::NaiveTime::MIN || date.is_some() {
-                time = time.or(Some(dt.time()).filter(|t| *t != chrono::NaiveTime::MIN));
-            }
-            continue;
-        }
-        let raw = cell.to_text();
-        match (date, n::parse_datetime(&raw)) {
-            (None, Some((d, t))) => {
-                date = Some(d);
-                time = time.or(t);
-            }
-            (Some(_), Some((_, Some(t)))) => time = time.or(Some(t)),
-            (Some(_), _) => time = time.or(n::parse_time_of_day(&raw)),
-            (None, None) => {}
-        }
-    }
-    match date {
-        Some(d) => {
-            let t = time.unwrap_or(chrono::NaiveTime::MIN);
-            Parsed::Value(Value::Text(format!("{} {}", d.format("%Y-%m-%d"), t.format("%H:%M:%S"))))
-        }
-        None => Parsed::Unreadable(present[0].to_text().into_owned()),
-    }
+    let as_datetime = |cell: &Cell| match cell {
+        Cell::DateTime(dt) => Some((dt.date(), Some(dt.time()).filter(|t| *t != NaiveTime::MIN))),
+        other => n::parse_datetime(&other.to_text()),
+    };
+    let Some((position, (date, time))) = present
+        .iter()
+        .enumerate()
+        .find_map(|(i, cell)| as_datetime(cell).map(|dt| (i, dt)))
+    else {
+        return Parsed::Unreadable(present[0].to_text().into_owned());
+    };
+    let time = time.or_else(|| {
+        present
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != position)
+            .find_map(|(_, cell)| match cell {
+                Cell::DateTime(dt) => Some(dt.time()),
+                Cell::Number(x) if (0.0..1.0).contains(x) => n::parse_time_of_day(&cell.to_text()),
+                other => n::parse_time_of_day(&other.to_text()),
+            })
+    });
+    let time = time.unwrap_or(NaiveTime::MIN);
+    Parsed::Value(Value::Text(format!(
+        "{} {}",
+        date.format("%Y-%m-%d"),
+        time.format("%H:%M:%S")
+    )))
 }
 
 /// A bank row's amount may come signed, with a direction flag, or split into credit and

@@ -122,11 +122,11 @@ impl<'c> SheetImport<'c> {
         let cells: Vec<Vec<Cell>> = probe.iter().map(|r| r.cells.clone()).collect();
         let header_index = match detect(&cells, ctx.forced_kind, ctx.mapping) {
             Detection::Found { header_index, map } => {
-                self.start_kind(map)?;
+                self.start_kind(ctx, map)?;
                 Some(header_index)
             }
             Detection::List { header_index } => {
-                self.start_list(ctx, header_texts(&cells[header_index]));
+                self.start_list(ctx, header_texts(&cells[header_index]))?;
                 Some(header_index)
             }
             Detection::Ambiguous { kinds, .. } => {
@@ -157,9 +157,9 @@ impl<'c> SheetImport<'c> {
         Ok(())
     }
 
-    fn start_kind(&mut self, map: ColumnMap) -> Result<()> {
+    fn start_kind(&mut self, ctx: &SheetContext<'_>, map: ColumnMap) -> Result<()> {
         let insert = rec::insert_statement(self.conn, map.kind, &map.columns)?;
-        self.known = rec::known_fingerprints(self.conn, map.kind)?;
+        self.known = rec::known_fingerprints(self.conn, map.kind, ctx.file_id)?;
         self.header_key = header_key(&map.headers);
         self.report.kind = Some(map.kind);
         self.report.mapping = map.describe();
@@ -168,9 +168,9 @@ impl<'c> SheetImport<'c> {
         Ok(())
     }
 
-    fn start_list(&mut self, ctx: &SheetContext<'_>, headers: Vec<String>) {
+    fn start_list(&mut self, ctx: &SheetContext<'_>, headers: Vec<String>) -> Result<()> {
         let columns = ListColumns::recognise(&headers);
-        self.known = rec::known_fingerprints(self.conn, Kind::List).unwrap_or_default();
+        self.known = rec::known_fingerprints(self.conn, Kind::List, ctx.file_id)?;
         self.header_key = header_key(&headers);
         self.report.kind = Some(Kind::List);
         self.report.list_name = Some(ctx.list_name.to_string());
@@ -179,6 +179,7 @@ impl<'c> SheetImport<'c> {
             name: ctx.list_name.to_string(),
             columns,
         });
+        Ok(())
     }
 
     fn data_row(&mut self, ctx: &SheetContext<'_>, row: RawRow) -> Result<()> {
@@ -203,6 +204,13 @@ impl<'c> SheetImport<'c> {
                         Outcome::Duplicate
                     } else {
                         rec::insert_record(insert, origin, fp, record.extra.as_deref(), &record.values)?;
+                        if map.kind == Kind::BankTransactions {
+                            // A bank row carries its time to the second and the balance after
+                            // it, so an exact repeat within one file is the same transaction
+                            // delivered twice. Elsewhere (a benefit paid twice in one list)
+                            // identical rows may be real, and are kept.
+                            self.known.insert(fp);
+                        }
                         Outcome::Stored
                     }
                 }
@@ -246,7 +254,7 @@ enum Outcome {
 
 /// Total lines, blank-below markers and signatures under the data.
 const FOOTER_PREFIXES: &[&str] = &[
-    "合计", "总计", "小计", "本页小计", "本页合计", "累计", "以下空白", "以下无数据", "制表", "打印",
+    "合计", "总计", "共计", "小计", "本页小计", "本页合计", "累计", "以下空白", "以下无数据", "制表", "打印",
     "审核人", "经办人", "负责人:", "注:", "备注:", "说明:", "数据来源",
 ];
 

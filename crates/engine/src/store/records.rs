@@ -53,14 +53,14 @@ pub fn insert_record(
 
 /// Fingerprints of the rows already stored for a kind, from files other than `file_id`:
 /// a row of the new file with one of these is a duplicate delivery.
-pub fn known_fingerprints(conn: &Connection, kind: Kind) -> Result<HashSet<i64>> {
+pub fn known_fingerprints(conn: &Connection, kind: Kind, file_id: i64) -> Result<HashSet<i64>> {
     let table = match kind {
         Kind::List => "list_rows",
         other => other.code(),
     };
-    let mut stmt = conn.prepare(&format!("SELECT fp FROM {table}"))?;
+    let mut stmt = conn.prepare(&format!("SELECT fp FROM {table} WHERE file_id <> ?1"))?;
     let fps = stmt
-        .query_map([], |r| r.get::<_, i64>(0))?
+        .query_map([file_id], |r| r.get::<_, i64>(0))?
         .collect::<rusqlite::Result<HashSet<i64>>>()?;
     Ok(fps)
 }
