@@ -2,5 +2,10 @@
 //! tell the kind, map the columns, normalise the values and store the rows with their
 //! provenance. Unreadable rows become rejects with a reason; nothing is dropped.
 
+mod calamine_cell;
 pub mod cell;
+mod csv;
+pub mod read;
 pub mod source;
+mod xls;
+mod xlsx;
