@@ -5,16 +5,16 @@
 mod calamine_cell;
 pub mod cell;
 mod csv;
-pub mod read;
-mod xls;
-mod xlsx;
 mod detect;
 mod list;
 pub mod mapping;
 pub(crate) mod pipeline;
+pub mod read;
 mod record;
 mod sheet;
 pub mod source;
+mod xls;
+mod xlsx;
 
 pub use mapping::Mapping;
 pub use pipeline::{FileReport, ImportOptions};

@@ -41,6 +41,7 @@ pub trait RowSink {
 /// What a reader found out about the file besides its rows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReadInfo {
-    /// The text encoding of a CSV file (`UTF-8`, `UTF-8-BOM`, `GB18030`).
+    /// The text encoding of a CSV file (`UTF-8`, `UTF-8-BOM`, `GB18030`; `UTF-16LE` or
+    /// `UTF-16BE` for Excel's "Unicode text" export, which carries a BOM).
     pub encoding: Option<String>,
 }
