@@ -17,7 +17,7 @@ pub enum Detection {
     /// A header-like row whose columns match no kind: the sheet is a named list.
     List { header_index: usize },
     /// Several kinds fit equally well; the user must say which.
-    Ambiguous { header_index: usize, kinds: Vec<Kind> },
+    Ambiguous { kinds: Vec<Kind> },
     /// No row looks like a header.
     NoHeader,
 }
@@ -92,7 +92,6 @@ fn choose_kind(
             map: fits.remove(0).2,
         },
         _ => Detection::Ambiguous {
-            header_index,
             kinds: fits
                 .iter()
                 .take_while(|f| (f.1, f.0) == (fits[0].1, fits[0].0))
