@@ -2,10 +2,12 @@
 //! (skeleton: modules are being written)
 
 mod error;
+pub mod graph;
 pub mod import;
 pub mod kinds;
 pub mod normalize;
 mod progress;
+pub mod resolve;
 mod store;
 
 pub use error::{Error, Result};
