@@ -48,11 +48,13 @@ use crate::error::Result;
 use crate::progress::{CancelFlag, Progress, ProgressEvent};
 use derived::Derived;
 
+pub(crate) use accounts::{currency_code, money_text, parse_time, transfer_ends};
 pub use manual::{
     add_manual_relation, delete_manual_relation, manual_relations, ManualRelation,
     NewManualRelation,
 };
 pub use model::{EntityId, EntityType, LinkId, LinkType, SourceRow};
+pub(crate) use read::rows_of;
 pub use read::{entity_sources, find_entities, link_sources, Entity};
 pub use relations::{relatives, relatives_of, Kin, Relation, RelationKind, RelationOrigin};
 
