@@ -13,4 +13,4 @@ mod store;
 pub use error::{Error, Result};
 pub use kinds::Kind;
 pub use progress::{CancelFlag, NoProgress, Progress, ProgressEvent};
-pub use store::{Passphrase, SCHEMA_VERSION};
+pub use store::{create as create_case, open as open_case, Passphrase, SCHEMA_VERSION};

@@ -12,6 +12,7 @@
 
 mod analysis;
 mod explain;
+mod export;
 mod load;
 mod money;
 mod paths;

@@ -151,6 +151,25 @@ impl Transfers {
     pub fn len(&self) -> usize {
         self.list.len()
     }
+
+    /// One line per transfer: from, to, Unix time, fen, currency.
+    pub fn write_tsv(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        for t in &self.list {
+            let currency = self
+                .currencies
+                .get(t.currency as usize)
+                .map_or("", String::as_str);
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{currency}",
+                t.from.index(),
+                t.to.index(),
+                t.at,
+                t.fen
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// Which way to trace from the account.
@@ -180,10 +199,13 @@ pub struct TraceQuery {
     pub direction: FlowDirection,
     /// Paths per direction, at most; more make the answer `truncated`.
     pub limit: usize,
+    /// Whether each transfer carries its statement rows (one query per transfer).
+    pub with_sources: bool,
 }
 
 impl Default for TraceQuery {
-    /// Three hops, 30 days between hops, both directions, at most 1,000 paths each way.
+    /// Three hops, 30 days between hops, both directions, at most 1,000 paths each way,
+    /// with sources.
     fn default() -> TraceQuery {
         TraceQuery {
             hops: 3,
@@ -193,6 +215,7 @@ impl Default for TraceQuery {
             window: Some(TimeDelta::days(30)),
             direction: FlowDirection::Both,
             limit: 1000,
+            with_sources: true,
         }
     }
 }
@@ -345,7 +368,7 @@ impl CaseGraph {
             let paths = s
                 .found
                 .into_iter()
-                .map(|p| self.money_path(conn, p, forward))
+                .map(|p| self.money_path(conn, p, forward, q.with_sources))
                 .collect::<Result<Vec<_>>>()?;
             if forward {
                 trace.forward = paths
@@ -361,19 +384,25 @@ impl CaseGraph {
         conn: &rusqlite::Connection,
         mut path: Vec<u32>,
         forward: bool,
+        sources: bool,
     ) -> Result<MoneyPath> {
         if !forward {
             path.reverse();
         }
         let steps = path
             .iter()
-            .map(|&i| self.transfer_step(conn, i))
+            .map(|&i| self.transfer_step(conn, i, sources))
             .collect::<Result<Vec<_>>>()?;
         let text = money_text_of(&steps);
         Ok(MoneyPath { steps, text })
     }
 
-    fn transfer_step(&self, conn: &rusqlite::Connection, i: u32) -> Result<TransferStep> {
+    fn transfer_step(
+        &self,
+        conn: &rusqlite::Connection,
+        i: u32,
+        sources: bool,
+    ) -> Result<TransferStep> {
         let tr = self.transfers.list[i as usize];
         let refs: Vec<(Kind, i64)> = [tr.record, tr.twin]
             .into_iter()
@@ -391,7 +420,11 @@ impl CaseGraph {
                 .get(tr.currency as usize)
                 .cloned()
                 .unwrap_or_default(),
-            sources: rows_of(conn, &refs)?,
+            sources: if sources {
+                rows_of(conn, &refs)?
+            } else {
+                Vec::new()
+            },
         })
     }
 }

@@ -22,15 +22,19 @@ pub struct PathQuery {
     pub filter: LinkFilter,
     /// Paths returned, at most; more make the answer `truncated`.
     pub limit: usize,
+    /// Whether each step carries its source rows (one query per link); without them a
+    /// caller can fetch them later with `resolve::link_sources`.
+    pub with_sources: bool,
 }
 
 impl Default for PathQuery {
-    /// Up to 6 links, any link, at most 100 paths.
+    /// Up to 6 links, any link, at most 100 paths, with sources.
     fn default() -> PathQuery {
         PathQuery {
             max_hops: 6,
             filter: LinkFilter::default(),
             limit: 100,
+            with_sources: true,
         }
     }
 }
@@ -80,7 +84,7 @@ impl CaseGraph {
     ) -> Result<PathSet> {
         let (s, t) = (self.node_of(from)?, self.node_of(to)?);
         let (walks, truncated) = self.all_shortest(s, t, q);
-        self.path_set(conn, s, t, walks, truncated)
+        self.path_set(conn, s, t, walks, truncated, q.with_sources)
     }
 
     /// The `k` shortest loopless paths, shortest first (ties in the order found).
@@ -95,7 +99,7 @@ impl CaseGraph {
         let (s, t) = (self.node_of(from)?, self.node_of(to)?);
         let walks = self.yen(s, t, k.min(q.limit), q);
         let truncated = walks.len() >= k.min(q.limit) && k > q.limit;
-        self.path_set(conn, s, t, walks, truncated)
+        self.path_set(conn, s, t, walks, truncated, q.with_sources)
     }
 
     fn path_set(
@@ -105,10 +109,11 @@ impl CaseGraph {
         t: NodeIx,
         walks: Vec<Walk>,
         truncated: bool,
+        sources: bool,
     ) -> Result<PathSet> {
         let paths = walks
             .iter()
-            .map(|w| self.explain(conn, s, w))
+            .map(|w| self.explain(conn, s, w, sources))
             .collect::<Result<Vec<_>>>()?;
         Ok(PathSet {
             from: self.entity_ref(s),
@@ -118,7 +123,13 @@ impl CaseGraph {
         })
     }
 
-    fn explain(&self, conn: &rusqlite::Connection, s: NodeIx, walk: &Walk) -> Result<Path> {
+    fn explain(
+        &self,
+        conn: &rusqlite::Connection,
+        s: NodeIx,
+        walk: &Walk,
+        sources: bool,
+    ) -> Result<Path> {
         let mut entities = vec![self.entity_ref(s)];
         let mut steps = Vec::with_capacity(walk.len());
         let mut at = s;
@@ -129,7 +140,11 @@ impl CaseGraph {
                 link: self.link_ref(e),
                 forward: self.ends(e).0 == at,
                 label: self.label_from(e, at),
-                sources: self.sources_of(conn, e)?,
+                sources: if sources {
+                    self.sources_of(conn, e)?
+                } else {
+                    Vec::new()
+                },
             });
             entities.push(self.entity_ref(next));
             at = next;
