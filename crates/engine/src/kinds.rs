@@ -178,14 +178,24 @@ static COMPANIES: &[FieldSpec] = &[
         T::CreditCode,
         &["统一社会信用代码", "信用代码"],
     ),
-    f("legal_rep", "法定代表人", T::Name, &["法定代表人", "法人代表"]),
+    f(
+        "legal_rep",
+        "法定代表人",
+        T::Name,
+        &["法定代表人", "法人代表"],
+    ),
     f(
         "legal_rep_id",
         "法定代表人证件号码",
         T::IdNumber,
         &["法定代表人证件号码", "法人身份证号"],
     ),
-    f("address", "住所", T::Text, &["住所", "注册地址", "经营场所"]),
+    f(
+        "address",
+        "住所",
+        T::Text,
+        &["住所", "注册地址", "经营场所"],
+    ),
     f("phone", "联系电话", T::Phone, &["联系电话", "电话"]),
     f("established", "成立日期", T::Date, &["成立日期"]),
     f("status", "登记状态", T::Text, &["登记状态", "经营状态"]),
@@ -199,12 +209,7 @@ static COMPANY_PEOPLE: &[FieldSpec] = &[
         &["统一社会信用代码"],
     ),
     f("company_name", "企业名称", T::Name, &["企业名称"]),
-    f(
-        "name",
-        "姓名",
-        T::Name,
-        &["姓名", "股东名称", "人员姓名"],
-    ),
+    f("name", "姓名", T::Name, &["姓名", "股东名称", "人员姓名"]),
     f(
         "id_number",
         "证件号码",
@@ -212,7 +217,12 @@ static COMPANY_PEOPLE: &[FieldSpec] = &[
         &["证件号码", "身份证号"],
     ),
     f("role", "职务", T::Text, &["职务", "类型", "股东类型"]),
-    f("share_ratio", "出资比例", T::Ratio, &["出资比例", "持股比例"]),
+    f(
+        "share_ratio",
+        "出资比例",
+        T::Ratio,
+        &["出资比例", "持股比例"],
+    ),
 ];
 
 static CONTRACTS: &[FieldSpec] = &[
@@ -335,7 +345,12 @@ static INVOICES: &[FieldSpec] = &[
         T::CreditCode,
         &["购买方纳税人识别号"],
     ),
-    f("goods", "货物或应税劳务名称", T::Text, &["货物或应税劳务名称"]),
+    f(
+        "goods",
+        "货物或应税劳务名称",
+        T::Text,
+        &["货物或应税劳务名称"],
+    ),
     f("amount", "价税合计", T::Amount, &["价税合计", "金额"]),
 ];
 
@@ -345,7 +360,13 @@ static BANK_TRANSACTIONS: &[FieldSpec] = &[
         "交易账号",
         T::Account,
         &[
-            "交易账号", "交易卡号", "查询账户", "查询卡号", "本方账号", "本方卡号", "账号",
+            "交易账号",
+            "交易卡号",
+            "查询账户",
+            "查询卡号",
+            "本方账号",
+            "本方卡号",
+            "账号",
             "卡号",
         ],
     ),
@@ -390,7 +411,12 @@ static BANK_TRANSACTIONS: &[FieldSpec] = &[
         &["收付标志", "借贷标志", "进出标志"],
     ),
     f("currency", "币种", T::Text, &["币种", "交易币种"]),
-    f("balance", "余额", T::Amount, &["交易余额", "账户余额", "余额"]),
+    f(
+        "balance",
+        "余额",
+        T::Amount,
+        &["交易余额", "账户余额", "余额"],
+    ),
     f(
         "counterparty_account",
         "对手账号",
@@ -546,9 +572,7 @@ impl Kind {
             Kind::MedicalClaims => &[&["name", "id_number"], &["amount"]],
             Kind::Salaries => &[&["name", "id_number"], &["amount"]],
             Kind::Invoices => &[&["invoice_no"]],
-            Kind::BankTransactions => {
-                &[&["account"], &["time"], &["amount", "credit", "debit"]]
-            }
+            Kind::BankTransactions => &[&["account"], &["time"], &["amount", "credit", "debit"]],
             Kind::List => &[],
         }
     }

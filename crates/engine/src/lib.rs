@@ -12,10 +12,12 @@
 mod audit;
 mod case;
 mod error;
+pub mod graph;
 pub mod import;
 pub mod kinds;
 pub mod normalize;
 mod progress;
+pub mod resolve;
 mod store;
 
 pub use case::{system_clock, Case, CaseSummary, Clock, FileSummary, KindCount, RejectRow};
@@ -23,4 +25,4 @@ pub use error::{Error, Result};
 pub use import::{FileReport, ImportOptions, Mapping, SheetReport};
 pub use kinds::Kind;
 pub use progress::{CancelFlag, NoProgress, Progress, ProgressEvent};
-pub use store::{Passphrase, SCHEMA_VERSION};
+pub use store::{create as create_case, open as open_case, Passphrase, SCHEMA_VERSION};

@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn numbers_read_like_a_person_would_write_them() {
-        assert_eq!(Cell::Number(110101198001010010.0).to_text(), "110101198001010016");
+        assert_eq!(
+            Cell::Number(110101198001010010.0).to_text(),
+            "110101198001010016"
+        );
         assert_eq!(Cell::Number(1234.5).to_text(), "1234.5");
         assert_eq!(Cell::Number(42.0).to_text(), "42");
     }

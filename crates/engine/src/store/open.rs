@@ -9,7 +9,10 @@ use super::Passphrase;
 use crate::error::{Error, Result};
 
 /// Migrations in order; entry `i` brings the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_entities.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -158,7 +161,10 @@ mod tests {
                 continue;
             }
             let mut stmt = conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{}')", kind.code()))
+                .prepare(&format!(
+                    "SELECT name FROM pragma_table_info('{}')",
+                    kind.code()
+                ))
                 .unwrap();
             let have: Vec<String> = stmt
                 .query_map([], |r| r.get(0))

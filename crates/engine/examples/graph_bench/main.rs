@@ -1,0 +1,272 @@
+//! Benchmark of entity resolution and the case graph, and the same graph against
+//! networkx. Not a test: it prints figures.
+//!
+//! ```text
+//! MINGJING_CASE=case.mjcase MINGJING_PASSPHRASE=… \
+//!   cargo run --release -p mingjing-engine --example graph_bench -- OUT_DIR
+//! ```
+//! Without `MINGJING_CASE` it builds a synthetic case in a temporary file
+//! (`MINGJING_BENCH_PEOPLE`, default 100,000 people; `MINGJING_BENCH_TRANSACTIONS`,
+//! default 1,000,000 statement rows). It rebuilds entities and links, loads the graph,
+//! reports build times and memory, then times `MINGJING_BENCH_QUERIES` (default 300)
+//! random neighbourhoods (2 hops), shortest paths and money traces (3 hops, both ways),
+//! writes the graph and the queries to OUT_DIR (default `target/graph-bench`) and runs
+//! `tests/bench/graph_networkx.py` on them (`MINGJING_BENCH_PYTHON`, default `python3`;
+//! `none` skips it), which prints both sets of figures side by side.
+
+mod synth;
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use mingjing_engine::graph::{CaseGraph, FlowDirection, NeighborQuery, PathQuery, TraceQuery};
+use mingjing_engine::resolve;
+use mingjing_engine::{CancelFlag, NoProgress, Passphrase};
+use serde_json::{json, Value};
+
+type Res<T> = Result<T, Box<dyn Error>>;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("graph_bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+fn run() -> Res<()> {
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/graph-bench".into()),
+    );
+    std::fs::create_dir_all(&out)?;
+    let temp = tempfile::tempdir()?;
+    let (conn, source) = open_case(temp.path())?;
+    let t = Instant::now();
+    let stats = resolve::rebuild(&conn, &mut NoProgress, &CancelFlag::new())?;
+    let rebuild_s = t.elapsed().as_secs_f64();
+    let rss_before = memory("VmRSS");
+    let t = Instant::now();
+    let graph = CaseGraph::load(&conn, &mut NoProgress, &CancelFlag::new())?;
+    let load_s = t.elapsed().as_secs_f64();
+    let graph_mb = memory("VmRSS") - rss_before;
+    let (nodes, edges) = graph.size();
+    println!("case: {source}");
+    println!(
+        "entities {nodes}, links {edges}, transfers {}; {stats:?}",
+        graph.transfer_count()
+    );
+    println!("rebuild {rebuild_s:.2} s, graph load {load_s:.2} s, graph memory ≈ {graph_mb:.0} MB, peak RSS {:.0} MB", memory("VmHWM"));
+    let n = env_usize("MINGJING_BENCH_QUERIES", 300);
+    let starts = Starts::pick(&conn, n)?;
+    let results = json!({
+        "source": source,
+        "entities": nodes, "links": edges, "transfers": graph.transfer_count(),
+        "rebuild_s": rebuild_s, "load_s": load_s, "graph_mb": graph_mb, "peak_mb": memory("VmHWM"),
+        "neighbors": bench_neighbors(&graph, &starts.people)?,
+        "paths": bench_paths(&graph, &conn, &starts.people)?,
+        "paths_with_sources": bench_paths_with_sources(&graph, &conn, &starts.people)?,
+        "trace": bench_trace(&graph, &conn, &starts.accounts)?,
+    });
+    graph.export_tsv(&out)?;
+    std::fs::write(
+        out.join("rust.json"),
+        serde_json::to_string_pretty(&results)?,
+    )?;
+    print_rust(&results);
+    compare_with_networkx(&out)
+}
+
+/// The case named by `MINGJING_CASE`, or a synthetic one in `dir`.
+fn open_case(dir: &Path) -> Res<(rusqlite::Connection, String)> {
+    if let Ok(path) = std::env::var("MINGJING_CASE") {
+        let pass = Passphrase::new(std::env::var("MINGJING_PASSPHRASE").unwrap_or_default());
+        return Ok((mingjing_engine::open_case(Path::new(&path), &pass)?, path));
+    }
+    let size = synth::Size {
+        people: env_usize("MINGJING_BENCH_PEOPLE", 100_000),
+        transactions: env_usize("MINGJING_BENCH_TRANSACTIONS", 1_000_000),
+    };
+    let path = dir.join("synthetic.mjcase");
+    let conn = mingjing_engine::create_case(&path, &Passphrase::new("bench"))?;
+    let t = Instant::now();
+    synth::fill(&conn, &size)?;
+    println!(
+        "synthetic case written in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    Ok((
+        conn,
+        format!(
+            "synthetic: {} people, {} statement rows",
+            size.people, size.transactions
+        ),
+    ))
+}
+
+/// Random people and accounts to start queries from (fixed seed).
+struct Starts {
+    people: Vec<String>,
+    accounts: Vec<String>,
+}
+
+impl Starts {
+    fn pick(conn: &rusqlite::Connection, n: usize) -> Res<Starts> {
+        let keys = |ty: &str| -> Res<Vec<String>> {
+            let mut stmt =
+                conn.prepare("SELECT key FROM entities WHERE type = ?1 AND valid = 1 ORDER BY id")?;
+            let all: Vec<String> = stmt
+                .query_map([ty], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut rng = synth::Rng::new(7);
+            Ok((0..n)
+                .filter(|_| !all.is_empty())
+                .map(|_| all[rng.below(all.len())].clone())
+                .collect())
+        };
+        Ok(Starts {
+            people: keys("person")?,
+            accounts: keys("account")?,
+        })
+    }
+}
+
+/// Median and 99th percentile in milliseconds.
+fn summary(mut ms: Vec<f64>) -> Value {
+    ms.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        ms.get(((ms.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    json!({ "median_ms": at(0.5), "p99_ms": at(0.99), "runs": ms.len() })
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
+    let t = Instant::now();
+    let v = f();
+    (v, t.elapsed().as_secs_f64() * 1000.0)
+}
+
+fn bench_neighbors(g: &CaseGraph, people: &[String]) -> Res<Value> {
+    let q = NeighborQuery {
+        hops: 2,
+        limit: usize::MAX,
+        ..Default::default()
+    };
+    let (mut ms, mut found) = (Vec::new(), Vec::new());
+    for p in people {
+        let (r, t) = timed(|| g.neighbors(p, &q));
+        let r = r?;
+        ms.push(t);
+        found.push(json!({ "start": p, "entities": r.entities.len(), "links": r.links.len() }));
+    }
+    Ok(json!({ "latency": summary(ms), "hops": 2, "results": found }))
+}
+
+fn bench_paths(g: &CaseGraph, conn: &rusqlite::Connection, people: &[String]) -> Res<Value> {
+    let q = PathQuery {
+        with_sources: false,
+        ..Default::default()
+    };
+    let (mut ms, mut found) = (Vec::new(), Vec::new());
+    for pair in people.windows(2) {
+        let (r, t) = timed(|| g.shortest_paths(conn, &pair[0], &pair[1], &q));
+        let r = r?;
+        ms.push(t);
+        let hops = r.paths.first().map(|p| p.hops as i64).unwrap_or(-1);
+        found.push(json!({ "from": pair[0], "to": pair[1], "hops": hops, "paths": r.paths.len() }));
+    }
+    Ok(
+        json!({ "latency": summary(ms), "max_hops": q.max_hops, "limit": q.limit, "results": found }),
+    )
+}
+
+fn bench_paths_with_sources(
+    g: &CaseGraph,
+    conn: &rusqlite::Connection,
+    people: &[String],
+) -> Res<Value> {
+    let q = PathQuery::default();
+    let mut ms = Vec::new();
+    for pair in people.windows(2).take(100) {
+        let (r, t) = timed(|| g.shortest_paths(conn, &pair[0], &pair[1], &q));
+        r?;
+        ms.push(t);
+    }
+    Ok(json!({ "latency": summary(ms) }))
+}
+
+fn bench_trace(g: &CaseGraph, conn: &rusqlite::Connection, accounts: &[String]) -> Res<Value> {
+    let q = TraceQuery {
+        hops: 3,
+        direction: FlowDirection::Both,
+        with_sources: false,
+        ..Default::default()
+    };
+    let (mut ms, mut found) = (Vec::new(), Vec::new());
+    for a in accounts {
+        let (r, t) = timed(|| g.trace_money(conn, a, &q));
+        let r = r?;
+        ms.push(t);
+        found.push(json!({ "start": a, "forward": r.forward.len(), "backward": r.backward.len(), "truncated": r.truncated }));
+    }
+    let window = q.window.map(|w| w.num_seconds());
+    Ok(
+        json!({ "latency": summary(ms), "hops": q.hops, "window_s": window, "limit": q.limit, "min_amount": q.min_amount, "results": found }),
+    )
+}
+
+fn print_rust(r: &Value) {
+    for (name, key) in [
+        ("neighbours (2 hops)", "neighbors"),
+        ("shortest paths", "paths"),
+        ("  … with sources", "paths_with_sources"),
+        ("money trace (3 hops)", "trace"),
+    ] {
+        let l = &r[key]["latency"];
+        println!(
+            "{name:<22} median {:>8.3} ms   p99 {:>8.3} ms   ({} runs)",
+            l["median_ms"].as_f64().unwrap_or(0.0),
+            l["p99_ms"].as_f64().unwrap_or(0.0),
+            l["runs"]
+        );
+    }
+}
+
+/// Kilobytes of a `/proc/self/status` field, in MB (0 where there is no /proc).
+fn memory(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let line = status.lines().find(|l| l.starts_with(field)).unwrap_or("");
+    let kb: f64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn compare_with_networkx(out: &Path) -> Res<()> {
+    let python = std::env::var("MINGJING_BENCH_PYTHON").unwrap_or_else(|_| "python3".into());
+    if python == "none" {
+        return Ok(());
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench/graph_networkx.py");
+    let status = Command::new(&python).arg(script).arg(out).status()?;
+    if !status.success() {
+        return Err(format!("{python} graph_networkx.py failed: {status}").into());
+    }
+    Ok(())
+}

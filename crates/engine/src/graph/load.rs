@@ -1,0 +1,180 @@
+//! Building the [`CaseGraph`] from the case: `entities` as nodes, `links` as edges, and
+//! the successful bank transfers between two known accounts for money tracing. Reads
+//! only; a case without a rebuild gives an empty graph.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use petgraph::graph::DiGraph;
+
+use super::money::{RawTransfer, Transfers, TransfersBuilder};
+use super::{days, CaseGraph, Edge, Node, NodeIx};
+use crate::error::Result;
+use crate::progress::{CancelFlag, Progress, ProgressEvent};
+use crate::resolve::{EntityId, EntityType, LinkId, LinkType};
+
+const EVERY: u64 = 50_000;
+
+impl CaseGraph {
+    /// Loads the graph of the case. Reports progress per stage (`graph-entities`,
+    /// `graph-links`, `graph-transfers`) and stops with `Cancelled` when asked.
+    pub fn load(
+        conn: &rusqlite::Connection,
+        progress: &mut dyn Progress,
+        cancel: &CancelFlag,
+    ) -> Result<CaseGraph> {
+        let mut tick = |stage: &'static str, done: u64| {
+            progress.report(ProgressEvent {
+                stage,
+                subject: "graph",
+                done,
+                total: None,
+            });
+            cancel.check()
+        };
+        let (mut g, by_entity, by_key) = load_nodes(conn, &mut tick)?;
+        load_edges(conn, &mut g, &by_entity, &mut tick)?;
+        let transfers = load_transfers(conn, &by_key, &g, &mut tick)?;
+        Ok(CaseGraph {
+            g,
+            by_key,
+            transfers,
+        })
+    }
+}
+
+type Tick<'a> = dyn FnMut(&'static str, u64) -> Result<()> + 'a;
+type Nodes = (
+    DiGraph<Node, Edge, u32>,
+    HashMap<i64, NodeIx>,
+    HashMap<Box<str>, Vec<NodeIx>>,
+);
+
+fn load_nodes(conn: &rusqlite::Connection, tick: &mut Tick<'_>) -> Result<Nodes> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0))?;
+    let links: i64 = conn.query_row("SELECT count(*) FROM links", [], |r| r.get(0))?;
+    let mut g = DiGraph::with_capacity(count as usize, links as usize);
+    let mut by_entity = HashMap::with_capacity(count as usize);
+    let mut by_key: HashMap<Box<str>, Vec<NodeIx>> = HashMap::with_capacity(count as usize);
+    let mut stmt = conn.prepare("SELECT id, type, key, name FROM entities ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut done = 0;
+    while let Some(r) = rows.next()? {
+        let Some(ty) = EntityType::from_code(str_at(r, 1)?.unwrap_or_default()) else {
+            continue;
+        };
+        let id: i64 = r.get(0)?;
+        let key: Box<str> = r.get::<_, String>(2)?.into();
+        let name: Option<String> = r.get(3)?;
+        let n = NodeIx::of(g.add_node(Node {
+            id: EntityId(id),
+            ty,
+            key: key.clone(),
+            name: name.map(Into::into),
+        }));
+        by_entity.insert(id, n);
+        by_key.entry(key).or_default().push(n);
+        done += 1;
+        if done % EVERY == 0 {
+            tick("graph-entities", done)?;
+        }
+    }
+    tick("graph-entities", done)?;
+    Ok((g, by_entity, by_key))
+}
+
+fn load_edges(
+    conn: &rusqlite::Connection,
+    g: &mut DiGraph<Node, Edge, u32>,
+    by_entity: &HashMap<i64, NodeIx>,
+    tick: &mut Tick<'_>,
+) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, type, src, dst, start_date, end_date, label, reverse_label FROM links ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut done = 0;
+    while let Some(r) = rows.next()? {
+        let Some(ty) = LinkType::from_code(str_at(r, 1)?.unwrap_or_default()) else {
+            continue;
+        };
+        let (Some(&a), Some(&b)) = (by_entity.get(&r.get(2)?), by_entity.get(&r.get(3)?)) else {
+            continue;
+        };
+        let edge = Edge {
+            id: LinkId(r.get(0)?),
+            ty,
+            start: day_of(str_at(r, 4)?),
+            end: day_of(str_at(r, 5)?),
+            label: r.get::<_, String>(6)?.into(),
+            reverse_label: r.get::<_, Option<String>>(7)?.map(Into::into),
+        };
+        g.add_edge(a.pg(), b.pg(), edge);
+        done += 1;
+        if done % EVERY == 0 {
+            tick("graph-links", done)?;
+        }
+    }
+    tick("graph-links", done)
+}
+
+fn day_of(text: Option<&str>) -> Option<i32> {
+    let date = NaiveDate::parse_from_str(text?.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(days(date))
+}
+
+const TRANSFERS_SQL: &str = "
+    SELECT id, account, counterparty_account, time, amount, direction, currency, success
+    FROM bank_transactions
+    WHERE counterparty_account IS NOT NULL AND account IS NOT NULL";
+
+fn load_transfers(
+    conn: &rusqlite::Connection,
+    by_key: &HashMap<Box<str>, Vec<NodeIx>>,
+    g: &DiGraph<Node, Edge, u32>,
+    tick: &mut Tick<'_>,
+) -> Result<Transfers> {
+    let account = |key: &str| {
+        by_key
+            .get(key)?
+            .iter()
+            .copied()
+            .find(|n| g[n.pg()].ty == EntityType::Account)
+    };
+    let mut builder = TransfersBuilder::default();
+    let mut stmt = conn.prepare(TRANSFERS_SQL)?;
+    let mut rows = stmt.query([])?;
+    let mut done = 0;
+    while let Some(r) = rows.next()? {
+        done += 1;
+        if done % EVERY == 0 {
+            tick("graph-transfers", done)?;
+        }
+        let (Some(own), Some(other)) = (
+            account(str_at(r, 1)?.unwrap_or_default()),
+            account(str_at(r, 2)?.unwrap_or_default()),
+        ) else {
+            continue;
+        };
+        let (Some(time), Some(amount)) = (str_at(r, 3)?, r.get::<_, Option<f64>>(4)?) else {
+            continue;
+        };
+        builder.add(RawTransfer {
+            record: r.get(0)?,
+            own,
+            other,
+            time,
+            amount,
+            direction: r.get(5)?,
+            currency: str_at(r, 6)?,
+            success: r.get(7)?,
+        });
+    }
+    tick("graph-transfers", done)?;
+    Ok(builder.finish(g.node_count()))
+}
+
+/// A text column without copying it; NULL is `None`.
+fn str_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}

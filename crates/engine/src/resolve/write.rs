@@ -1,0 +1,75 @@
+//! Write side of `entities`, `entity_sources`, `links` and `link_sources`: replaces
+//! them whole with what a rebuild derived, in one transaction (a cancelled or failed
+//! rebuild leaves the previous ones). Entity row ids are the derived order plus one.
+
+use super::derived::Derived;
+use super::Run;
+use crate::error::Result;
+
+pub(super) fn replace_all(
+    conn: &rusqlite::Connection,
+    d: &Derived,
+    run: &mut Run<'_>,
+) -> Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    tx.execute_batch("DELETE FROM link_sources; DELETE FROM links; DELETE FROM entity_sources; DELETE FROM entities;")?;
+    write_entities(&tx, d, run)?;
+    write_links(&tx, d, run)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn write_entities(tx: &rusqlite::Transaction<'_>, d: &Derived, run: &mut Run<'_>) -> Result<()> {
+    let mut insert = tx
+        .prepare("INSERT INTO entities (id, type, key, name, valid) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (i, e) in d.entities.iter().enumerate() {
+        insert.execute(rusqlite::params![
+            i as i64 + 1,
+            e.ty.code(),
+            e.key,
+            e.name,
+            e.valid
+        ])?;
+        if i.is_multiple_of(50_000) {
+            run.tick("write-entities", i as u64)?;
+        }
+    }
+    let mut source = tx.prepare(
+        "INSERT OR IGNORE INTO entity_sources (entity_id, kind, record_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (e, kind, record) in &d.entity_sources {
+        source.execute(rusqlite::params![*e as i64 + 1, kind.code(), record])?;
+    }
+    Ok(())
+}
+
+fn write_links(tx: &rusqlite::Transaction<'_>, d: &Derived, run: &mut Run<'_>) -> Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO links (id, type, src, dst, start_date, end_date, label, reverse_label, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut source = tx.prepare(
+        "INSERT OR IGNORE INTO link_sources (link_id, kind, record_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, l) in d.links.iter().enumerate() {
+        let id = i as i64 + 1;
+        insert.execute(rusqlite::params![
+            id,
+            l.ty.code(),
+            l.src as i64 + 1,
+            l.dst as i64 + 1,
+            l.start,
+            l.end,
+            l.label,
+            l.reverse_label,
+            l.detail.to_string()
+        ])?;
+        for (kind, record) in &l.sources {
+            source.execute(rusqlite::params![id, kind.code(), record])?;
+        }
+        if i.is_multiple_of(50_000) {
+            run.tick("write-links", i as u64)?;
+        }
+    }
+    Ok(())
+}
