@@ -15,6 +15,7 @@ mod error;
 pub mod graph;
 pub mod import;
 pub mod kinds;
+pub mod models;
 pub mod normalize;
 mod progress;
 pub mod resolve;
