@@ -51,5 +51,8 @@ fn run(cli: &Cli) -> anyhow::Result<bool> {
 
 /// The error and its causes on one line, outermost first.
 fn one_line(err: &anyhow::Error) -> String {
-    err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ")
+    err.chain()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join(": ")
 }

@@ -66,7 +66,12 @@ impl Progress for FileProgress {
                             event.done,
                             total
                         ),
-                        None => eprintln!("{} {}: {}", stage_label(event.stage), event.subject, event.done),
+                        None => eprintln!(
+                            "{} {}: {}",
+                            stage_label(event.stage),
+                            event.subject,
+                            event.done
+                        ),
                     }
                 }
             }
@@ -78,7 +83,9 @@ fn new_bar(total: Option<u64>) -> ProgressBar {
     match total {
         Some(total) => {
             let bar = ProgressBar::new(total);
-            if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes}") {
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes}")
+            {
                 bar.set_style(style);
             }
             bar

@@ -37,11 +37,26 @@ pub fn append(conn: &Connection, entry: &Entry<'_>) -> Result<i64> {
         None => (1, GENESIS.to_string()),
     };
     let detail = entry.detail.to_string();
-    let hash = chain_hash(&prev_hash, seq, entry.at, entry.actor, entry.action, &detail);
+    let hash = chain_hash(
+        &prev_hash,
+        seq,
+        entry.at,
+        entry.actor,
+        entry.action,
+        &detail,
+    );
     conn.execute(
         "INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![seq, entry.at, entry.actor, entry.action, detail, prev_hash, hash],
+        params![
+            seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            detail,
+            prev_hash,
+            hash
+        ],
     )?;
     Ok(seq)
 }
@@ -133,7 +148,8 @@ mod tests {
         for action in ["case.create", "import.file", "rejects.list"] {
             log(&conn, action);
         }
-        conn.execute("DELETE FROM audit_log WHERE seq = 2", []).unwrap();
+        conn.execute("DELETE FROM audit_log WHERE seq = 2", [])
+            .unwrap();
         match verify(&conn).unwrap_err() {
             Error::AuditBroken { seq, .. } => assert_eq!(seq, 3),
             other => panic!("unexpected {other}"),

@@ -45,7 +45,11 @@ pub struct CaseSummary {
 
 /// The local time as RFC 3339 text, to the second.
 pub fn system_clock() -> Clock {
-    Box::new(|| chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+    Box::new(|| {
+        chrono::Local::now()
+            .format("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
+    })
 }
 
 impl Case {
@@ -98,7 +102,15 @@ impl Case {
             "duplicate_rows": report.duplicate_rows,
             "duplicate_of": report.duplicate_of.as_ref().map(|d| d.0),
         });
-        audit::append(&tx, &Entry { at: &at, actor: &self.actor, action: "import.file", detail: &detail })?;
+        audit::append(
+            &tx,
+            &Entry {
+                at: &at,
+                actor: &self.actor,
+                action: "import.file",
+                detail: &detail,
+            },
+        )?;
         tx.commit()?;
         Ok(report)
     }
@@ -123,7 +135,10 @@ impl Case {
     /// Rejected rows, a page at a time.
     pub fn rejects(&self, offset: u64, limit: u64) -> Result<Vec<RejectRow>> {
         let rows = summary::rejects(&self.conn, offset, limit)?;
-        self.log("rejects.list", json!({ "offset": offset, "limit": limit, "rows": rows.len() }))?;
+        self.log(
+            "rejects.list",
+            json!({ "offset": offset, "limit": limit, "rows": rows.len() }),
+        )?;
         Ok(rows)
     }
 
@@ -141,7 +156,15 @@ impl Case {
 
     fn log(&self, action: &str, detail: serde_json::Value) -> Result<()> {
         let at = (self.clock)();
-        audit::append(&self.conn, &Entry { at: &at, actor: &self.actor, action, detail: &detail })?;
+        audit::append(
+            &self.conn,
+            &Entry {
+                at: &at,
+                actor: &self.actor,
+                action,
+                detail: &detail,
+            },
+        )?;
         Ok(())
     }
 
@@ -150,8 +173,12 @@ impl Case {
         if summary::count_if_table(&self.conn, "entities", "")?.is_none() {
             return Ok(out);
         }
-        let mut stmt = self.conn.prepare("SELECT type, count(*) FROM entities GROUP BY type")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT type, count(*) FROM entities GROUP BY type")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
         for row in rows {
             let (t, n) = row?;
             out.insert(t, n);
@@ -160,15 +187,20 @@ impl Case {
     }
 
     fn alert_counts(&self) -> Result<BTreeMap<String, u64>> {
-        let mut out: BTreeMap<String, u64> = ["new", "assigned", "verifying", "disposed", "archived"]
-            .into_iter()
-            .map(|s| (s.to_string(), 0))
-            .collect();
+        let mut out: BTreeMap<String, u64> =
+            ["new", "assigned", "verifying", "disposed", "archived"]
+                .into_iter()
+                .map(|s| (s.to_string(), 0))
+                .collect();
         if summary::count_if_table(&self.conn, "alerts", "")?.is_none() {
             return Ok(out);
         }
-        let mut stmt = self.conn.prepare("SELECT state, count(*) FROM alerts GROUP BY state")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT state, count(*) FROM alerts GROUP BY state")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
         for row in rows {
             let (s, n) = row?;
             out.insert(s, n);

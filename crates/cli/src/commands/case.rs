@@ -14,7 +14,10 @@ pub fn create(arg: &CaseArg) -> Result<()> {
     if arg.keyring {
         passphrase::remember(&arg.case, passphrase.expose())?;
     }
-    println!("已创建加密案件 / created encrypted case: {}", case.path().display());
+    println!(
+        "已创建加密案件 / created encrypted case: {}",
+        case.path().display()
+    );
     Ok(())
 }
 
@@ -44,7 +47,12 @@ pub fn summary_json(summary: &CaseSummary) -> Value {
     let kinds: Map<String, Value> = summary
         .kinds
         .iter()
-        .map(|(k, c)| (k.code().to_string(), json!({ "rows": c.rows, "rejected": c.rejected })))
+        .map(|(k, c)| {
+            (
+                k.code().to_string(),
+                json!({ "rows": c.rows, "rejected": c.rejected }),
+            )
+        })
         .collect();
     json!({
         "files": files,
@@ -80,10 +88,18 @@ fn print_text(summary: &CaseSummary) {
     }
     println!("拒收行 / rejected rows: {}", summary.rejects);
     if !summary.entities.is_empty() {
-        let parts: Vec<String> = summary.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        let parts: Vec<String> = summary
+            .entities
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
         println!("实体 / entities: {}", parts.join(", "));
         println!("关系 / links: {}", summary.links);
     }
-    let alerts: Vec<String> = summary.alerts.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    let alerts: Vec<String> = summary
+        .alerts
+        .iter()
+        .map(|(s, n)| format!("{s} {n}"))
+        .collect();
     println!("预警 / alerts: {}", alerts.join(", "));
 }

@@ -13,7 +13,8 @@ pub fn export(arg: &CaseArg, sha256: &str, out: &Path) -> Result<()> {
     if out.exists() {
         return Err(anyhow!("目标已存在 / the output exists: {}", out.display()));
     }
-    let mut file = std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut file =
+        std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
     let bytes = case.export_file(sha256, &mut file)?;
     file.flush()?;
     println!("已导出 / exported {bytes} bytes to {}", out.display());

@@ -14,7 +14,10 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
         None => None,
         Some(code) => Some(Kind::from_code(code).ok_or_else(|| {
             let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
-            anyhow!("未知类型 / unknown kind: {code} (可选 / one of: {})", known.join(", "))
+            anyhow!(
+                "未知类型 / unknown kind: {code} (可选 / one of: {})",
+                known.join(", ")
+            )
         })?),
     };
     let mapping = args.mapping.as_deref().map(Mapping::load).transpose()?;
@@ -49,7 +52,11 @@ fn print_report(report: &FileReport) {
         );
         return;
     }
-    let encoding = report.encoding.as_deref().map(|e| format!(", {e}")).unwrap_or_default();
+    let encoding = report
+        .encoding
+        .as_deref()
+        .map(|e| format!(", {e}"))
+        .unwrap_or_default();
     println!(
         "{} ({}{}): 导入 {} 行 / imported {} rows, 拒收 {} / rejected {}, 重复行 {} / duplicate rows {}, 跳过 {} / skipped {}",
         report.name,
@@ -70,17 +77,33 @@ fn print_report(report: &FileReport) {
             (Some(k), _) => format!("{} {}", k.code(), k.label()),
             (None, _) => "-".to_string(),
         };
-        let header = sheet.header_row.map(|r| format!(", 表头第{r}行 / header row {r}")).unwrap_or_default();
+        let header = sheet
+            .header_row
+            .map(|r| format!(", 表头第{r}行 / header row {r}"))
+            .unwrap_or_default();
         println!(
             "  [{}] {}{}: {} 行 / rows, {} 拒收 / rejected, {} 重复 / duplicate, {} 跳过 / skipped",
-            sheet.sheet, kind, header, sheet.imported, sheet.rejected, sheet.duplicate, sheet.skipped
+            sheet.sheet,
+            kind,
+            header,
+            sheet.imported,
+            sheet.rejected,
+            sheet.duplicate,
+            sheet.skipped
         );
         if !sheet.mapping.is_empty() {
-            let pairs: Vec<String> = sheet.mapping.iter().map(|(h, f)| format!("{h}→{f}")).collect();
+            let pairs: Vec<String> = sheet
+                .mapping
+                .iter()
+                .map(|(h, f)| format!("{h}→{f}"))
+                .collect();
             println!("    映射 / mapping: {}", pairs.join(", "));
         }
         if !sheet.unmapped.is_empty() {
-            println!("    未映射,保留在 extra / unmapped, kept in extra: {}", sheet.unmapped.join(", "));
+            println!(
+                "    未映射,保留在 extra / unmapped, kept in extra: {}",
+                sheet.unmapped.join(", ")
+            );
         }
         for (reason, count) in &sheet.reject_reasons {
             println!("    拒收 / rejected ×{count}: {reason}");

@@ -26,7 +26,12 @@ pub fn actor() -> String {
 /// Opens the case named on the command line with its passphrase.
 pub fn open_case(arg: &CaseArg) -> Result<Case> {
     let passphrase = passphrase::obtain(&arg.case, arg.keyring, false)?;
-    Ok(Case::open(&arg.case, &passphrase, &actor(), system_clock())?)
+    Ok(Case::open(
+        &arg.case,
+        &passphrase,
+        &actor(),
+        system_clock(),
+    )?)
 }
 
 /// Neutralises text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).

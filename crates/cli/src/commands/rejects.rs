@@ -11,7 +11,8 @@ const PAGE: u64 = 10_000;
 
 pub fn run(args: &RejectsArgs) -> Result<()> {
     let case = open_case(&args.case)?;
-    let mut csv_out = (args.format == RejectFormat::Csv).then(|| csv::Writer::from_writer(std::io::stdout()));
+    let mut csv_out =
+        (args.format == RejectFormat::Csv).then(|| csv::Writer::from_writer(std::io::stdout()));
     if let Some(w) = csv_out.as_mut() {
         w.write_record(["file", "sha256", "sheet", "row", "reason", "cells"])?;
     }

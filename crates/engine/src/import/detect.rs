@@ -28,10 +28,7 @@ pub fn detect(rows: &[Vec<Cell>], forced: Option<Kind>, mapping: Option<&Mapping
     let forced = forced.or(mapping.and_then(|m| m.kind));
     let candidates: Vec<Kind> = match forced {
         Some(k) => vec![k],
-        None => Kind::ALL
-            .into_iter()
-            .filter(|k| *k != Kind::List)
-            .collect(),
+        None => Kind::ALL.into_iter().filter(|k| *k != Kind::List).collect(),
     };
     if forced == Some(Kind::List) {
         return match list_header(rows) {
@@ -57,7 +54,13 @@ pub fn detect(rows: &[Vec<Cell>], forced: Option<Kind>, mapping: Option<&Mapping
         };
     };
     let headers = header_texts(&rows[header_index]);
-    choose_kind(&candidates, &headers, mapping, forced.is_some(), header_index)
+    choose_kind(
+        &candidates,
+        &headers,
+        mapping,
+        forced.is_some(),
+        header_index,
+    )
 }
 
 fn choose_kind(
@@ -180,18 +183,64 @@ mod tests {
     #[test]
     fn every_kind_is_told_from_typical_headers() {
         let cases: &[(&[&str], Kind)] = &[
-            (&["姓名", "身份证号", "工作单位", "职务", "任职日期"], Kind::Officials),
-            (&["户号", "姓名", "身份证号", "与户主关系", "住址"], Kind::Households),
-            (&["企业名称", "统一社会信用代码", "法定代表人", "成立日期"], Kind::Companies),
-            (&["统一社会信用代码", "企业名称", "股东名称", "证件号码", "出资比例"], Kind::CompanyPeople),
-            (&["合同编号", "采购单位", "供应商", "合同金额", "签订日期"], Kind::Contracts),
-            (&["项目编号", "投标单位", "投标报价", "联系电话", "投标IP"], Kind::Bids),
-            (&["资金项目", "姓名", "身份证号", "发放金额", "发放日期"], Kind::Benefits),
+            (
+                &["姓名", "身份证号", "工作单位", "职务", "任职日期"],
+                Kind::Officials,
+            ),
+            (
+                &["户号", "姓名", "身份证号", "与户主关系", "住址"],
+                Kind::Households,
+            ),
+            (
+                &["企业名称", "统一社会信用代码", "法定代表人", "成立日期"],
+                Kind::Companies,
+            ),
+            (
+                &[
+                    "统一社会信用代码",
+                    "企业名称",
+                    "股东名称",
+                    "证件号码",
+                    "出资比例",
+                ],
+                Kind::CompanyPeople,
+            ),
+            (
+                &["合同编号", "采购单位", "供应商", "合同金额", "签订日期"],
+                Kind::Contracts,
+            ),
+            (
+                &["项目编号", "投标单位", "投标报价", "联系电话", "投标IP"],
+                Kind::Bids,
+            ),
+            (
+                &["资金项目", "姓名", "身份证号", "发放金额", "发放日期"],
+                Kind::Benefits,
+            ),
             (&["姓名", "身份证号", "死亡日期"], Kind::Deaths),
-            (&["姓名", "身份证号", "就诊日期", "医疗机构", "报销金额"], Kind::MedicalClaims),
-            (&["姓名", "身份证号", "发放单位", "发放月份", "实发金额"], Kind::Salaries),
-            (&["发票代码", "发票号码", "开票日期", "销售方名称", "价税合计"], Kind::Invoices),
-            (&["账号", "交易日期", "交易时间", "收入金额", "支出金额", "余额"], Kind::BankTransactions),
+            (
+                &["姓名", "身份证号", "就诊日期", "医疗机构", "报销金额"],
+                Kind::MedicalClaims,
+            ),
+            (
+                &["姓名", "身份证号", "发放单位", "发放月份", "实发金额"],
+                Kind::Salaries,
+            ),
+            (
+                &["发票代码", "发票号码", "开票日期", "销售方名称", "价税合计"],
+                Kind::Invoices,
+            ),
+            (
+                &[
+                    "账号",
+                    "交易日期",
+                    "交易时间",
+                    "收入金额",
+                    "支出金额",
+                    "余额",
+                ],
+                Kind::BankTransactions,
+            ),
         ];
         for (headers, kind) in cases {
             assert_eq!(kind_of(&[row(headers)]), Some((0, *kind)), "{headers:?}");
@@ -205,7 +254,10 @@ mod tests {
             row(&["序号", "姓名", "身份证号", "查获日期", "处罚结果"]),
             row(&["1", "张三", "110101198001010010", "2024-01-01", "罚款"]),
         ];
-        assert_eq!(detect(&rows, None, None), Detection::List { header_index: 1 });
+        assert!(matches!(
+            detect(&rows, None, None),
+            Detection::List { header_index: 1 }
+        ));
     }
 
     #[test]
@@ -223,6 +275,6 @@ mod tests {
     #[test]
     fn a_sheet_of_numbers_has_no_header() {
         let rows = vec![vec![Cell::Number(1.0)], vec![Cell::Number(2.0)]];
-        assert_eq!(detect(&rows, None, None), Detection::NoHeader);
+        assert!(matches!(detect(&rows, None, None), Detection::NoHeader));
     }
 }

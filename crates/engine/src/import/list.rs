@@ -33,7 +33,10 @@ impl ListIdType {
     fn of_header(folded: &str) -> Option<ListIdType> {
         const RULES: &[(&[&str], ListIdType)] = &[
             (&["身份证", "证件号", "公民身份号码"], ListIdType::IdNumber),
-            (&["信用代码", "纳税人识别号", "组织机构代码"], ListIdType::CreditCode),
+            (
+                &["信用代码", "纳税人识别号", "组织机构代码"],
+                ListIdType::CreditCode,
+            ),
             (&["账号", "卡号", "账户号"], ListIdType::Account),
             (&["电话", "手机", "联系方式"], ListIdType::Phone),
             (&["姓名", "名称", "户名", "当事人"], ListIdType::Name),
@@ -123,12 +126,18 @@ impl ListColumns {
 
 fn normalise(id_type: ListIdType, raw: &str) -> Option<(String, bool)> {
     match id_type {
-        ListIdType::IdNumber => n::parse_id_number(raw).map(|c| (c.as_str().to_string(), c.is_valid())),
+        ListIdType::IdNumber => {
+            n::parse_id_number(raw).map(|c| (c.as_str().to_string(), c.is_valid()))
+        }
         ListIdType::CreditCode => {
             n::parse_credit_code(raw).map(|c| (c.as_str().to_string(), c.is_valid()))
         }
-        ListIdType::Account => n::parse_account(raw).map(|c| (c.as_str().to_string(), c.is_valid())),
+        ListIdType::Account => {
+            n::parse_account(raw).map(|c| (c.as_str().to_string(), c.is_valid()))
+        }
         ListIdType::Phone => n::normalize_phone(raw).map(|p| (p, true)),
-        ListIdType::Name => Some(n::clean_name(raw)).filter(|s| !s.is_empty()).map(|s| (s, true)),
+        ListIdType::Name => Some(n::clean_name(raw))
+            .filter(|s| !s.is_empty())
+            .map(|s| (s, true)),
     }
 }

@@ -62,7 +62,9 @@ impl Mapping {
                 None => Kind::ALL.iter().any(|k| k.field(&field).is_some()),
             };
             if !known {
-                return Err(format!("未知字段 / unknown field: {field} (列 / column {header})"));
+                return Err(format!(
+                    "未知字段 / unknown field: {field} (列 / column {header})"
+                ));
             }
             columns.insert(fold_header(&header), field);
         }
@@ -220,7 +222,13 @@ mod tests {
     fn aliases_map_with_odd_spacing_and_units() {
         let map = ColumnMap::build(
             Kind::BankTransactions,
-            &headers(&["交易卡号", " 交易 时间 ", "交易金额(元)", "收付标志", "备用"]),
+            &headers(&[
+                "交易卡号",
+                " 交易 时间 ",
+                "交易金额(元)",
+                "收付标志",
+                "备用",
+            ]),
             None,
         );
         let pairs = map.describe();

@@ -116,14 +116,26 @@ pub fn import_file(
             total: Some(size),
         })
     })?;
-    let list_name = options.list_name.clone().unwrap_or_else(|| file_stem(&name));
+    let list_name = options
+        .list_name
+        .clone()
+        .unwrap_or_else(|| file_stem(&name));
     let ctx = SheetContext {
         file_id: report.file_id,
         forced_kind: options.kind,
         mapping: options.mapping.as_ref(),
         list_name: &list_name,
     };
-    let encoding = read_rows(conn, path, format, &ctx, &name, &mut report, progress, cancel)?;
+    let encoding = read_rows(
+        conn,
+        path,
+        format,
+        &ctx,
+        &name,
+        &mut report,
+        progress,
+        cancel,
+    )?;
     report.encoding = encoding;
     finish(conn, &mut report, path)?;
     Ok(report)
@@ -225,7 +237,9 @@ fn consume(
         match event {
             Event::Begin(sheet) => current = Some(SheetImport::new(conn, &sheet)),
             Event::Rows(rows) => {
-                let Some(sheet) = current.as_mut() else { continue };
+                let Some(sheet) = current.as_mut() else {
+                    continue;
+                };
                 rows_seen += rows.len() as u64;
                 for row in rows {
                     sheet.push(ctx, row)?;
@@ -255,7 +269,11 @@ fn finish(conn: &Connection, report: &mut FileReport, path: &Path) -> Result<()>
         report.skipped += sheet.skipped;
     }
     if report.imported + report.duplicate_rows == 0 && report.rejected > 0 {
-        let notes: Vec<String> = report.sheets.iter().filter_map(|s| s.note.clone()).collect();
+        let notes: Vec<String> = report
+            .sheets
+            .iter()
+            .filter_map(|s| s.note.clone())
+            .collect();
         return Err(Error::UnknownKind {
             path: path.to_path_buf(),
             reason: if notes.is_empty() {

@@ -47,7 +47,10 @@ pub fn build(map: &ColumnMap, cells: &[Cell]) -> Result<Record, String> {
     check_required(map.kind, &parsed)?;
     for (field, value) in &parsed {
         if let Parsed::Unreadable(raw) = value {
-            extra.insert(format!("{}(无法识别)", field.label), Json::String(raw.clone()));
+            extra.insert(
+                format!("{}(无法识别)", field.label),
+                Json::String(raw.clone()),
+            );
         }
     }
     for (col, header) in &map.unmapped {
@@ -126,7 +129,9 @@ fn id_or_credit_code(raw: &str) -> Parsed {
         return identifier(Some(code), Some("company"));
     }
     match n::parse_id_number(raw) {
-        Some(Checked::Invalid(text)) if text.chars().filter(|c| c.is_ascii_alphabetic()).count() > 1 => {
+        Some(Checked::Invalid(text))
+            if text.chars().filter(|c| c.is_ascii_alphabetic()).count() > 1 =>
+        {
             identifier(Some(Checked::<String>::Invalid(text)), Some("company"))
         }
         other => identifier(other, Some("person")),
@@ -182,7 +187,10 @@ fn fold_bank_amount(parsed: &mut [(&'static FieldSpec, Parsed)]) -> Result<(), S
         _ => None,
     };
     let (credit, debit) = (get(parsed, "credit"), get(parsed, "debit"));
-    let (credit_v, debit_v) = (real(&credit).filter(|x| *x != 0.0), real(&debit).filter(|x| *x != 0.0));
+    let (credit_v, debit_v) = (
+        real(&credit).filter(|x| *x != 0.0),
+        real(&debit).filter(|x| *x != 0.0),
+    );
     let amount = get(parsed, "amount");
     let flag = get(parsed, "direction");
     let (value, direction) = match (credit_v, debit_v, real(&amount)) {
@@ -251,8 +259,9 @@ fn check_required(kind: Kind, parsed: &[(&'static FieldSpec, Parsed)]) -> Result
         }
         let labels: Vec<&str> = members.iter().map(|(f, _)| f.label).collect();
         let names: Vec<&str> = members.iter().map(|(f, _)| f.name).collect();
-        if let Some((f, Parsed::Unreadable(raw))) =
-            members.iter().find(|(_, p)| matches!(p, Parsed::Unreadable(_)))
+        if let Some((f, Parsed::Unreadable(raw))) = members
+            .iter()
+            .find(|(_, p)| matches!(p, Parsed::Unreadable(_)))
         {
             return Err(format!(
                 "{}无法识别: '{}' / unreadable {}",

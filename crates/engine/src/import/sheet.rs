@@ -107,7 +107,10 @@ impl<'c> SheetImport<'c> {
         if self.probe.is_some() {
             self.settle(ctx)?;
         }
-        if self.report.kind.is_none() && self.report.list_name.is_none() && self.report.rejected == 0 {
+        if self.report.kind.is_none()
+            && self.report.list_name.is_none()
+            && self.report.rejected == 0
+        {
             self.report.note = Some("空工作表 / empty sheet".to_string());
         }
         Ok(self.report)
@@ -203,7 +206,13 @@ impl<'c> SheetImport<'c> {
                         rec::insert_duplicate(self.conn, origin, map.kind, fp)?;
                         Outcome::Duplicate
                     } else {
-                        rec::insert_record(insert, origin, fp, record.extra.as_deref(), &record.values)?;
+                        rec::insert_record(
+                            insert,
+                            origin,
+                            fp,
+                            record.extra.as_deref(),
+                            &record.values,
+                        )?;
                         if map.kind == Kind::BankTransactions {
                             // A bank row carries its time to the second and the balance after
                             // it, so an exact repeat within one file is the same transaction
@@ -228,9 +237,9 @@ impl<'c> SheetImport<'c> {
                     Outcome::Stored
                 }
             }
-            Some(Target::Headerless) | None => {
-                Outcome::Rejected("未找到表头,无法识别此行 / no header row, the row cannot be read".into())
-            }
+            Some(Target::Headerless) | None => Outcome::Rejected(
+                "未找到表头,无法识别此行 / no header row, the row cannot be read".into(),
+            ),
         };
         match outcome {
             Outcome::Stored => self.report.imported += 1,
@@ -239,7 +248,11 @@ impl<'c> SheetImport<'c> {
                 let raw = raw_json(&row.cells);
                 rec::insert_reject(self.conn, origin, &reason, &raw)?;
                 self.report.rejected += 1;
-                *self.report.reject_reasons.entry(reason_class(&reason)).or_default() += 1;
+                *self
+                    .report
+                    .reject_reasons
+                    .entry(reason_class(&reason))
+                    .or_default() += 1;
             }
         }
         Ok(())
@@ -254,8 +267,24 @@ enum Outcome {
 
 /// Total lines, blank-below markers and signatures under the data.
 const FOOTER_PREFIXES: &[&str] = &[
-    "合计", "总计", "共计", "小计", "本页小计", "本页合计", "累计", "以下空白", "以下无数据", "制表", "打印",
-    "审核人", "经办人", "负责人:", "注:", "备注:", "说明:", "数据来源",
+    "合计",
+    "总计",
+    "共计",
+    "小计",
+    "本页小计",
+    "本页合计",
+    "累计",
+    "以下空白",
+    "以下无数据",
+    "制表",
+    "打印",
+    "审核人",
+    "经办人",
+    "负责人:",
+    "注:",
+    "备注:",
+    "说明:",
+    "数据来源",
 ];
 
 fn is_footer(cells: &[Cell]) -> bool {
@@ -265,7 +294,10 @@ fn is_footer(cells: &[Cell]) -> bool {
     if !matches!(first, Cell::Text(_)) {
         return false;
     }
-    let text: String = clean_text(&first.to_text()).chars().filter(|c| *c != ' ').collect();
+    let text: String = clean_text(&first.to_text())
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
     FOOTER_PREFIXES.iter().any(|p| text.starts_with(p))
 }
 

@@ -74,15 +74,32 @@ pub fn insert_reject(
     conn.prepare_cached(
         "INSERT INTO rejects (file_id, sheet, row_no, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![origin.file_id, origin.sheet, origin.row_no, reason, raw])?;
+    .execute(params![
+        origin.file_id,
+        origin.sheet,
+        origin.row_no,
+        reason,
+        raw
+    ])?;
     Ok(())
 }
 
-pub fn insert_duplicate(conn: &Connection, origin: RowOrigin<'_>, kind: Kind, fp: i64) -> Result<()> {
+pub fn insert_duplicate(
+    conn: &Connection,
+    origin: RowOrigin<'_>,
+    kind: Kind,
+    fp: i64,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO duplicate_rows (file_id, kind, sheet, row_no, fp) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![origin.file_id, kind.code(), origin.sheet, origin.row_no, fp])?;
+    .execute(params![
+        origin.file_id,
+        kind.code(),
+        origin.sheet,
+        origin.row_no,
+        fp
+    ])?;
     Ok(())
 }
 
@@ -106,7 +123,14 @@ pub fn insert_list_row(
         "INSERT INTO list_rows (list_name, file_id, sheet, row_no, fp, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![list_name, origin.file_id, origin.sheet, origin.row_no, fp, data])?;
+    .execute(params![
+        list_name,
+        origin.file_id,
+        origin.sheet,
+        origin.row_no,
+        fp,
+        data
+    ])?;
     let row_id = conn.last_insert_rowid();
     let mut stmt = conn.prepare_cached(
         "INSERT INTO list_identifiers (row_id, column_name, type, value, valid)

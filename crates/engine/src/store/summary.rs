@@ -67,8 +67,13 @@ pub fn files(conn: &Connection) -> Result<Vec<FileSummary>> {
 pub fn kinds(conn: &Connection) -> Result<BTreeMap<Kind, KindCount>> {
     let mut out = BTreeMap::new();
     for kind in Kind::ALL {
-        let table = if kind == Kind::List { "list_rows" } else { kind.code() };
-        let rows: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        let table = if kind == Kind::List {
+            "list_rows"
+        } else {
+            kind.code()
+        };
+        let rows: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         let rejected: i64 = conn.query_row(
             "SELECT count(*) FROM rejects r JOIN file_sheets s
                ON s.file_id = r.file_id AND s.sheet = r.sheet WHERE s.kind = ?1",
@@ -124,6 +129,8 @@ pub fn count_if_table(conn: &Connection, table: &str, filter: &str) -> Result<Op
     if exists == 0 {
         return Ok(None);
     }
-    let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table} {filter}"), [], |r| r.get(0))?;
+    let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table} {filter}"), [], |r| {
+        r.get(0)
+    })?;
     Ok(Some(n as u64))
 }
