@@ -34,6 +34,69 @@ pub enum Command {
     /// 审计日志 / the audit log
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// 关系图查询 / link graph queries (JSON)
+    #[command(subcommand)]
+    Graph(GraphCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GraphCommand {
+    /// 与某人、企业或账户相连的实体 / the entities linked to a person, company or account
+    Neighbors {
+        #[command(flatten)]
+        case: CaseArg,
+        /// 身份证号、信用代码、账号、单位名称… / canonical id
+        id: String,
+        #[arg(long, default_value_t = 1)]
+        hops: usize,
+        /// 只走这些关系 / only these link types (serves_at, shareholder, relative, paid…)
+        #[arg(long = "type")]
+        types: Vec<String>,
+        /// 关系须在此日期后仍有效 / links still valid on or after this date
+        #[arg(long)]
+        from: Option<String>,
+        /// 关系须在此日期前已开始 / links begun on or before this date
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// 两个实体间的最短关系路径 / the shortest link paths between two entities
+    Path {
+        #[command(flatten)]
+        case: CaseArg,
+        from_id: String,
+        to_id: String,
+        #[arg(long, default_value_t = 6)]
+        max_hops: usize,
+        /// 给出最短的 K 条(不只是等长最短)/ the K shortest paths instead of all equally short ones
+        #[arg(long)]
+        k: Option<usize>,
+    },
+    /// 从账户追踪资金 / money traced out of (and into) an account
+    Flow {
+        #[command(flatten)]
+        case: CaseArg,
+        account: String,
+        #[arg(long, default_value_t = 3)]
+        hops: usize,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 0.0)]
+        min_amount: f64,
+        /// 相邻两笔最长间隔(天)/ longest wait between two transfers on a path, in days
+        #[arg(long, default_value_t = 30)]
+        window_days: i64,
+        #[arg(long, value_enum, default_value_t = FlowWay::Both)]
+        direction: FlowWay,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FlowWay {
+    Forward,
+    Backward,
+    Both,
 }
 
 #[derive(Args, Debug)]

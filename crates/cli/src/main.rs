@@ -45,6 +45,7 @@ fn run(cli: &Cli) -> anyhow::Result<bool> {
             commands::file::export(case, sha256, out)?
         }
         Command::Audit(AuditCommand::Verify(arg)) => commands::audit::verify(arg)?,
+        Command::Graph(command) => commands::graph::run(command)?,
     }
     Ok(true)
 }

@@ -11,10 +11,15 @@ use serde_json::json;
 
 use crate::audit::{self, Entry};
 use crate::error::Result;
+use crate::graph::{
+    CaseGraph, MoneyTrace, NeighborQuery, Neighborhood, PathQuery, PathSet, TraceQuery,
+};
 use crate::import::pipeline::{self, Stamp};
 use crate::import::{FileReport, ImportOptions};
 use crate::kinds::Kind;
-use crate::progress::{CancelFlag, Progress};
+use crate::progress::{CancelFlag, NoProgress, Progress};
+use crate::resolve::{self, ResolveStats};
+use crate::store::derived;
 use crate::store::{self, summary, Passphrase};
 
 pub use crate::store::summary::{FileSummary, KindCount, RejectRow};
@@ -28,6 +33,8 @@ pub struct Case {
     path: PathBuf,
     actor: String,
     clock: Clock,
+    /// The link graph, loaded on first use and dropped when the case's data changes.
+    graph: Option<CaseGraph>,
 }
 
 /// The case's summary, as `case info` shows it.
@@ -73,6 +80,7 @@ impl Case {
             path: path.to_path_buf(),
             actor: actor.to_string(),
             clock,
+            graph: None,
         }
     }
 
@@ -111,8 +119,117 @@ impl Case {
                 detail: &detail,
             },
         )?;
+        if report.imported > 0 {
+            derived::mark_stale(&tx)?;
+        }
         tx.commit()?;
+        self.graph = None;
         Ok(report)
+    }
+
+    /// Recomputes people, companies, accounts and their links from the imported rows.
+    pub fn resolve(
+        &mut self,
+        progress: &mut dyn Progress,
+        cancel: &CancelFlag,
+    ) -> Result<ResolveStats> {
+        // The rebuild replaces entities and links in a transaction of its own.
+        let stats = resolve::rebuild(&self.conn, progress, cancel)?;
+        let tx = self.conn.transaction()?;
+        derived::mark_fresh(&tx)?;
+        let at = (self.clock)();
+        let detail = json!({ "entities": stats.entities, "links": stats.links });
+        audit::append(
+            &tx,
+            &Entry {
+                at: &at,
+                actor: &self.actor,
+                action: "resolve.rebuild",
+                detail: &detail,
+            },
+        )?;
+        tx.commit()?;
+        self.graph = None;
+        Ok(stats)
+    }
+
+    /// Resolves entities again if imports changed the rows since the last time.
+    pub fn ensure_resolved(
+        &mut self,
+        progress: &mut dyn Progress,
+        cancel: &CancelFlag,
+    ) -> Result<()> {
+        if derived::is_stale(&self.conn)? {
+            self.resolve(progress, cancel)?;
+        }
+        Ok(())
+    }
+
+    /// The link graph, loaded once (after resolving, if the rows changed).
+    pub fn graph(
+        &mut self,
+        progress: &mut dyn Progress,
+        cancel: &CancelFlag,
+    ) -> Result<&CaseGraph> {
+        self.ensure_resolved(progress, cancel)?;
+        if self.graph.is_none() {
+            self.graph = Some(CaseGraph::load(&self.conn, progress, cancel)?);
+        }
+        match self.graph.as_ref() {
+            Some(graph) => Ok(graph),
+            None => Err(crate::Error::NotFound("graph".into())),
+        }
+    }
+
+    /// The entities within `q.hops` links of one entity (canonical id).
+    pub fn neighbors(&mut self, id: &str, q: &NeighborQuery) -> Result<Neighborhood> {
+        let found = self
+            .graph(&mut NoProgress, &CancelFlag::new())?
+            .neighbors(id, q)?;
+        self.log(
+            "graph.neighbors",
+            json!({ "id": id, "hops": q.hops, "found": found.entities.len() }),
+        )?;
+        Ok(found)
+    }
+
+    /// All shortest paths (or, with `k`, the k shortest) between two entities.
+    pub fn paths(
+        &mut self,
+        from: &str,
+        to: &str,
+        k: Option<usize>,
+        q: &PathQuery,
+    ) -> Result<PathSet> {
+        self.graph(&mut NoProgress, &CancelFlag::new())?;
+        let graph = self
+            .graph
+            .as_ref()
+            .ok_or_else(|| crate::Error::NotFound("graph".into()))?;
+        let found = match k {
+            Some(k) => graph.k_shortest_paths(&self.conn, from, to, k, q)?,
+            None => graph.shortest_paths(&self.conn, from, to, q)?,
+        };
+        self.log(
+            "graph.path",
+            json!({ "from": from, "to": to, "k": k, "max_hops": q.max_hops }),
+        )?;
+        Ok(found)
+    }
+
+    /// Money traced out of and into an account, transfer by transfer in time order.
+    pub fn trace_money(&mut self, account: &str, q: &TraceQuery) -> Result<MoneyTrace> {
+        self.graph(&mut NoProgress, &CancelFlag::new())?;
+        let graph = self
+            .graph
+            .as_ref()
+            .ok_or_else(|| crate::Error::NotFound("graph".into()))?;
+        let found = graph.trace_money(&self.conn, account, q)?;
+        self.log(
+            "graph.flow",
+            json!({ "account": account, "hops": q.hops, "min_amount": q.min_amount }),
+        )?;
+        Ok(found)
     }
 
     /// The case's summary. Reading case data is an action too, and is logged.

@@ -41,6 +41,10 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
             }
         }
     }
+    let mut progress = FileProgress::new();
+    let resolved = case.ensure_resolved(&mut progress, &cancel);
+    progress.finish();
+    resolved?;
     Ok(all_read)
 }
 

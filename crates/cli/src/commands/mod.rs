@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod case;
 pub mod file;
+pub mod graph;
 pub mod import;
 pub mod rejects;
 

@@ -2,6 +2,7 @@
 //! and the SQL for each table. Nothing outside this module opens a database
 //! connection; nothing inside it knows about spreadsheets or the command line.
 
+pub(crate) mod derived;
 pub(crate) mod files;
 mod open;
 mod passphrase;
