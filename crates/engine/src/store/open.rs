@@ -28,6 +28,7 @@ pub fn create(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    #[allow(clippy::disallowed_methods)] // this is the one place that keys a new file
     let conn = Connection::open_with_flags(path, flags)?;
     let conn = unlock(conn, path, passphrase)?;
     migrate(&conn)?;
@@ -40,6 +41,7 @@ pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
         return Err(Error::CaseNotFound(path.to_path_buf()));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    #[allow(clippy::disallowed_methods)] // this is the one place that keys an existing file
     let conn = Connection::open_with_flags(path, flags)?;
     let conn = unlock(conn, path, passphrase)?;
     migrate(&conn)?;
@@ -49,6 +51,7 @@ pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
 /// An encrypted in-memory case for unit tests.
 #[cfg(test)]
 pub(crate) fn open_in_memory() -> Connection {
+    #[allow(clippy::disallowed_methods)] // keyed and migrated right below
     let conn = Connection::open_in_memory().expect("in-memory database");
     let conn = unlock(conn, Path::new(":memory:"), &Passphrase::new("test")).expect("key");
     migrate(&conn).expect("migrations");
