@@ -137,6 +137,9 @@ pub struct ImportArgs {
     /// 作为名单导入时的名单名称 / the list name for sheets imported as a list
     #[arg(long)]
     pub list_name: Option<String>,
+    /// 只显示识别结果与映射,不写入案件 / show the detected kind, mapping and counts without writing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Args, Debug)]

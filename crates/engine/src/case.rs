@@ -127,6 +127,32 @@ impl Case {
         Ok(report)
     }
 
+    /// Everything an import would do — kind, header row, column mapping, counts, reject
+    /// reasons — without keeping any of it: the work is rolled back. Logged as a preview.
+    pub fn preview_file(
+        &mut self,
+        file: &Path,
+        options: &ImportOptions,
+        progress: &mut dyn Progress,
+        cancel: &CancelFlag,
+    ) -> Result<FileReport> {
+        let at = (self.clock)();
+        let report = {
+            let tx = self.conn.transaction()?;
+            let stamp = Stamp {
+                at: &at,
+                actor: &self.actor,
+            };
+            pipeline::import_file(&tx, file, options, &stamp, progress, cancel)?
+            // `tx` drops here without a commit: nothing of the preview stays.
+        };
+        self.log(
+            "import.preview",
+            json!({ "file": report.name, "sha256": report.sha256 }),
+        )?;
+        Ok(report)
+    }
+
     /// Recomputes people, companies, accounts and their links from the imported rows.
     pub fn resolve(
         &mut self,

@@ -31,7 +31,11 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
     let mut all_read = true;
     for file in &args.files {
         let mut progress = FileProgress::new();
-        let result = case.import_file(file, &options, &mut progress, &cancel);
+        let result = if args.dry_run {
+            case.preview_file(file, &options, &mut progress, &cancel)
+        } else {
+            case.import_file(file, &options, &mut progress, &cancel)
+        };
         progress.finish();
         match result {
             Ok(report) => print_report(&report),
@@ -40,6 +44,10 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
                 eprintln!("{}: {err}", display(file));
             }
         }
+    }
+    if args.dry_run {
+        println!("预览,未写入案件 / preview only: nothing was written to the case");
+        return Ok(all_read);
     }
     let mut progress = FileProgress::new();
     let resolved = case.ensure_resolved(&mut progress, &cancel);

@@ -205,3 +205,66 @@ fn the_audit_chain_verifies_and_a_file_exports_byte_for_byte() {
         .success()
         .stdout(predicate::str::contains("audit log intact"));
 }
+
+#[test]
+fn a_dry_run_shows_the_mapping_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = new_case(dir.path());
+    mingjing(Some(PASS))
+        .arg("import")
+        .arg(&case)
+        .arg(sample("死亡登记.xlsx"))
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("死亡日期→death_date")
+                .and(predicate::str::contains("preview only")),
+        );
+    let out = mingjing(Some(PASS))
+        .args(["case", "info"])
+        .arg(&case)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(info["files"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn graph_neighbors_answers_as_json_after_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = new_case(dir.path());
+    mingjing(Some(PASS))
+        .arg("import")
+        .arg(&case)
+        .arg(sample("公职人员名册.xlsx"))
+        .assert()
+        .success();
+    let out = mingjing(Some(PASS))
+        .args(["graph", "neighbors"])
+        .arg(&case)
+        .arg("430527198303301112")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found["center"]["key"], "430527198303301112");
+    let units: Vec<&str> = found["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["key"].as_str())
+        .collect();
+    assert!(units.contains(&"青禾县教育局"), "{units:?}");
+    mingjing(Some(PASS))
+        .args(["graph", "neighbors"])
+        .arg(&case)
+        .arg("999999999999999999")
+        .assert()
+        .code(1);
+}
