@@ -312,21 +312,7 @@ impl Case {
     }
 
     fn entity_counts(&self) -> Result<BTreeMap<String, u64>> {
-        let mut out = BTreeMap::new();
-        if summary::count_if_table(&self.conn, "entities", "")?.is_none() {
-            return Ok(out);
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT type, count(*) FROM entities GROUP BY type")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })?;
-        for row in rows {
-            let (t, n) = row?;
-            out.insert(t, n);
-        }
-        Ok(out)
+        summary::counts_by(&self.conn, "entities", "type")
     }
 
     fn alert_counts(&self) -> Result<BTreeMap<String, u64>> {
@@ -335,19 +321,7 @@ impl Case {
                 .into_iter()
                 .map(|s| (s.to_string(), 0))
                 .collect();
-        if summary::count_if_table(&self.conn, "alerts", "")?.is_none() {
-            return Ok(out);
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT state, count(*) FROM alerts GROUP BY state")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })?;
-        for row in rows {
-            let (s, n) = row?;
-            out.insert(s, n);
-        }
+        out.extend(summary::counts_by(&self.conn, "alerts", "state")?);
         Ok(out)
     }
 }

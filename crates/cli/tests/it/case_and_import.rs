@@ -24,6 +24,22 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `case info --format json`, parsed.
+fn info(case: &Path) -> serde_json::Value {
+    let out = mingjing(Some(PASS))
+        .args(["case", "info"])
+        .arg(case)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn new_case(dir: &Path) -> PathBuf {
     let case = dir.join("case.mjcase");
     mingjing(Some(PASS))
@@ -46,14 +62,7 @@ fn create_import_and_info_as_json() {
         .assert()
         .success()
         .stdout(predicate::str::contains("deaths").and(predicate::str::contains("拒收 1")));
-    let out = mingjing(Some(PASS))
-        .args(["case", "info"])
-        .arg(&case)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let info = info(&case);
     assert_eq!(info["kinds"]["deaths"]["rows"], 14);
     assert_eq!(info["kinds"]["bank_transactions"]["rejected"], 1);
     assert_eq!(info["files"].as_array().unwrap().len(), 2);
@@ -95,13 +104,7 @@ fn an_unreadable_file_exits_1_after_importing_the_others() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("文件为空 / file is empty"));
-    let out = mingjing(Some(PASS))
-        .args(["case", "info"])
-        .arg(&case)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let info = info(&case);
     assert_eq!(info["kinds"]["deaths"]["rows"], 14);
 }
 
@@ -177,13 +180,7 @@ fn the_audit_chain_verifies_and_a_file_exports_byte_for_byte() {
         .arg(&file)
         .assert()
         .success();
-    let out = mingjing(Some(PASS))
-        .args(["case", "info"])
-        .arg(&case)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let info = info(&case);
     let sha = info["files"][0]["sha256"].as_str().unwrap().to_string();
     let exported = dir.path().join("out.xlsx");
     mingjing(Some(PASS))
@@ -221,13 +218,7 @@ fn a_dry_run_shows_the_mapping_and_writes_nothing() {
             predicate::str::contains("死亡日期→death_date")
                 .and(predicate::str::contains("preview only")),
         );
-    let out = mingjing(Some(PASS))
-        .args(["case", "info"])
-        .arg(&case)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let info: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let info = info(&case);
     assert!(info["files"].as_array().unwrap().is_empty());
 }
 

@@ -134,3 +134,22 @@ pub fn count_if_table(conn: &Connection, table: &str, filter: &str) -> Result<Op
     })?;
     Ok(Some(n as u64))
 }
+
+/// Rows of `table` grouped by `column`; empty when the table does not exist in this schema.
+pub fn counts_by(conn: &Connection, table: &str, column: &str) -> Result<BTreeMap<String, u64>> {
+    let mut out = BTreeMap::new();
+    if count_if_table(conn, table, "")?.is_none() {
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {column}, count(*) FROM {table} GROUP BY {column}"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+    })?;
+    for row in rows {
+        let (key, n) = row?;
+        out.insert(key, n);
+    }
+    Ok(out)
+}
