@@ -23,7 +23,7 @@ use std::time::Instant;
 
 use mingjing_engine::graph::{CaseGraph, FlowDirection, NeighborQuery, PathQuery, TraceQuery};
 use mingjing_engine::resolve;
-use mingjing_engine::{CancelFlag, NoProgress, Passphrase};
+use mingjing_engine::{CancelFlag, Passphrase, Progress, ProgressEvent};
 use serde_json::{json, Value};
 
 type Res<T> = Result<T, Box<dyn Error>>;
@@ -53,15 +53,14 @@ fn run() -> Res<()> {
     );
     std::fs::create_dir_all(&out)?;
     let temp = tempfile::tempdir()?;
-    let (conn, source) = open_case(temp.path())?;
+    let (conn, source, case_path) = open_case(temp.path())?;
     let t = Instant::now();
-    let stats = resolve::rebuild(&conn, &mut NoProgress, &CancelFlag::new())?;
+    let stats = resolve::rebuild(&conn, &mut Stages::new(), &CancelFlag::new())?;
     let rebuild_s = t.elapsed().as_secs_f64();
-    let rss_before = memory("VmRSS");
+    let graph_mb = graph_memory(&case_path)?;
     let t = Instant::now();
-    let graph = CaseGraph::load(&conn, &mut NoProgress, &CancelFlag::new())?;
+    let graph = CaseGraph::load(&conn, &mut Stages::new(), &CancelFlag::new())?;
     let load_s = t.elapsed().as_secs_f64();
-    let graph_mb = memory("VmRSS") - rss_before;
     let (nodes, edges) = graph.size();
     println!("case: {source}");
     println!(
@@ -89,31 +88,68 @@ fn run() -> Res<()> {
     compare_with_networkx(&out)
 }
 
+/// Prints how long each stage of a long job took (with `MINGJING_BENCH_STAGES` set).
+struct Stages {
+    on: bool,
+    current: String,
+    since: Instant,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        let on = std::env::var_os("MINGJING_BENCH_STAGES").is_some();
+        Stages {
+            on,
+            current: String::new(),
+            since: Instant::now(),
+        }
+    }
+}
+
+impl Progress for Stages {
+    fn report(&mut self, e: ProgressEvent<'_>) {
+        let name = format!("{}/{}", e.stage, e.subject);
+        if self.on && name != self.current {
+            if !self.current.is_empty() {
+                println!(
+                    "  {:<32} {:>7.2} s",
+                    self.current,
+                    self.since.elapsed().as_secs_f64()
+                );
+            }
+            self.current = name;
+            self.since = Instant::now();
+        }
+    }
+}
+
+fn passphrase() -> Passphrase {
+    Passphrase::new(std::env::var("MINGJING_PASSPHRASE").unwrap_or_else(|_| "bench".into()))
+}
+
 /// The case named by `MINGJING_CASE`, or a synthetic one in `dir`.
-fn open_case(dir: &Path) -> Res<(rusqlite::Connection, String)> {
+fn open_case(dir: &Path) -> Res<(rusqlite::Connection, String, PathBuf)> {
     if let Ok(path) = std::env::var("MINGJING_CASE") {
-        let pass = Passphrase::new(std::env::var("MINGJING_PASSPHRASE").unwrap_or_default());
-        return Ok((mingjing_engine::open_case(Path::new(&path), &pass)?, path));
+        let conn = mingjing_engine::open_case(Path::new(&path), &passphrase())?;
+        return Ok((conn, path.clone(), PathBuf::from(path)));
     }
     let size = synth::Size {
         people: env_usize("MINGJING_BENCH_PEOPLE", 100_000),
         transactions: env_usize("MINGJING_BENCH_TRANSACTIONS", 1_000_000),
     };
     let path = dir.join("synthetic.mjcase");
-    let conn = mingjing_engine::create_case(&path, &Passphrase::new("bench"))?;
+    let conn = mingjing_engine::create_case(&path, &passphrase())?;
     let t = Instant::now();
     synth::fill(&conn, &size)?;
     println!(
         "synthetic case written in {:.1} s",
         t.elapsed().as_secs_f64()
     );
-    Ok((
-        conn,
-        format!(
-            "synthetic: {} people, {} statement rows",
-            size.people, size.transactions
-        ),
-    ))
+    let source = format!(
+        "synthetic: {} people, {} statement rows",
+        size.people, size.transactions
+    );
+    Ok((conn, source, path))
 }
 
 /// Random people and accounts to start queries from (fixed seed).
@@ -244,6 +280,29 @@ fn print_rust(r: &Value) {
             l["runs"]
         );
     }
+}
+
+/// The memory the loaded graph takes, measured in a fresh process (this one has the
+/// rebuild's freed memory around, which the graph would reuse): resident memory after
+/// loading minus before.
+fn graph_memory(case: &Path) -> Res<f64> {
+    let out = Command::new(std::env::current_exe()?)
+        .arg("--load-only")
+        .arg(case)
+        .output()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    Ok(text.trim().parse().unwrap_or(0.0))
+}
+
+/// Child mode: open the case, load the graph, print the resident memory it added (MB).
+fn load_only() -> Res<()> {
+    let path = PathBuf::from(std::env::args().nth(2).ok_or("--load-only CASE")?);
+    let conn = mingjing_engine::open_case(&path, &passphrase())?;
+    let before = memory("VmRSS");
+    let graph = CaseGraph::load(&conn, &mut mingjing_engine::NoProgress, &CancelFlag::new())?;
+    println!("{:.1}", memory("VmRSS") - before);
+    drop(graph);
+    Ok(())
 }
 
 /// Kilobytes of a `/proc/self/status` field, in MB (0 where there is no /proc).

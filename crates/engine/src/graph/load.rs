@@ -4,14 +4,13 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use petgraph::graph::DiGraph;
 
 use super::money::{RawTransfer, Transfers, TransfersBuilder};
-use super::{days, CaseGraph, Edge, Node, NodeIx};
+use super::{CaseGraph, Edge, Node, NodeIx};
 use crate::error::Result;
 use crate::progress::{CancelFlag, Progress, ProgressEvent};
-use crate::resolve::{EntityId, EntityType, LinkId, LinkType};
+use crate::resolve::{parse_time, str_at, EntityId, EntityType, LinkId, LinkType};
 
 const EVERY: u64 = 50_000;
 
@@ -116,9 +115,9 @@ fn load_edges(
     tick("graph-links", done)
 }
 
+/// Days since 1970 of a stored date (or the date part of a time).
 fn day_of(text: Option<&str>) -> Option<i32> {
-    let date = NaiveDate::parse_from_str(text?.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(days(date))
+    Some(parse_time(text?.get(..10)?)?.div_euclid(86_400) as i32)
 }
 
 const TRANSFERS_SQL: &str = "
@@ -170,11 +169,4 @@ fn load_transfers(
     }
     tick("graph-transfers", done)?;
     Ok(builder.finish(g.node_count()))
-}
-
-/// A text column without copying it; NULL is `None`.
-fn str_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
-    r.get_ref(i)?.as_str_or_null().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
 }

@@ -80,7 +80,7 @@ struct Node {
 struct Edge {
     id: LinkId,
     ty: LinkType,
-    /// Days since 0001-01-01 (`NaiveDate::num_days_from_ce`).
+    /// Days since 1970-01-01.
     start: Option<i32>,
     end: Option<i32>,
     label: Box<str>,
@@ -150,13 +150,13 @@ impl LinkFilter {
     }
 }
 
+/// Days since 1970-01-01.
 fn days(date: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    date.num_days_from_ce()
+    (date - NaiveDate::default()).num_days() as i32
 }
 
 fn date_text(days: Option<i32>) -> Option<String> {
-    let d = NaiveDate::from_num_days_from_ce_opt(days?)?;
+    let d = NaiveDate::default().checked_add_signed(chrono::TimeDelta::days(days?.into()))?;
     Some(d.format("%Y-%m-%d").to_string())
 }
 

@@ -16,7 +16,7 @@ use super::{CaseGraph, EntityRef, NodeIx};
 use crate::error::{Error, Result};
 use crate::kinds::Kind;
 use crate::resolve::{
-    currency_code, money_text, parse_time, rows_of, transfer_ends, EntityType, SourceRow,
+    currency_code, money_text, parse_time, rows_of, time_text, transfer_ends, EntityType, SourceRow,
 };
 
 /// One statement row as read from `bank_transactions`, accounts already placed.
@@ -434,11 +434,6 @@ fn time_bounds(q: &TraceQuery) -> (i64, i64) {
     let lo = q.from.and_then(|d| at(d, 0, 0, 0)).unwrap_or(i64::MIN);
     let hi = q.to.and_then(|d| at(d, 23, 59, 59)).unwrap_or(i64::MAX);
     (lo, hi)
-}
-
-fn time_text(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M:%S").to_string())
 }
 
 fn account_text(e: &EntityRef) -> String {

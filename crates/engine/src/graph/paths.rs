@@ -1,7 +1,7 @@
-//! Paths between two entities, links walked either way: all shortest paths (breadth
-//! first, then every way back from the target through the previous level), and the k
-//! shortest loopless paths (Yen's algorithm over breadth-first spur searches). Each path
-//! comes back explained, with the source rows of every link.
+//! Paths between two entities, links walked either way: all shortest paths (a
+//! bidirectional breadth-first search, then every way through the layer where the two
+//! searches met), and the k shortest loopless paths (Yen's algorithm over breadth-first
+//! spur searches). Each path comes back explained, with the source rows of every link.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -13,6 +13,15 @@ use crate::resolve::SourceRow;
 
 /// A walk from a start node: each step is the edge taken and the node reached.
 type Walk = Vec<(EdgeIx, NodeIx)>;
+
+/// What a bidirectional search learnt: distances from each end over the levels it
+/// completed, the length of the shortest walks, and how deep the search from `t` went.
+struct Meeting {
+    from_s: HashMap<NodeIx, usize>,
+    from_t: HashMap<NodeIx, usize>,
+    total: usize,
+    back_depth: usize,
+}
 
 /// How to search for paths.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,80 +166,139 @@ impl CaseGraph {
         })
     }
 
-    /// Breadth-first levels from `s` until `t` is reached; then every walk back.
+    /// Every shortest walk: a bidirectional breadth-first search finds the distance and
+    /// the layer where the two searches meet; the walks are the ways from `s` to each
+    /// meeting node times the ways from it on to `t`.
     fn all_shortest(&self, s: NodeIx, t: NodeIx, q: &PathQuery) -> (Vec<Walk>, bool) {
         if s == t {
             return (vec![Vec::new()], false);
         }
-        let Some(dist) = self.levels(s, t, q) else {
+        let Some(m) = self.meet(s, t, q) else {
             return (Vec::new(), false);
         };
+        let split = m.total.saturating_sub(m.back_depth);
+        let mut meets: Vec<NodeIx> = m
+            .from_s
+            .iter()
+            .filter(|&(n, &d)| d == split && m.from_t.get(n) == Some(&(m.total - split)))
+            .map(|(n, _)| *n)
+            .collect();
+        meets.sort();
         let mut out = Vec::new();
-        let mut back: Walk = Vec::new();
-        let truncated = self.walks_back(t, s, &dist, q, &mut back, &mut out);
-        (out, truncated)
-    }
-
-    /// Distances from `s` of every node seen before `t`'s level was complete; `None`
-    /// when `t` is further than `max_hops`.
-    fn levels(&self, s: NodeIx, t: NodeIx, q: &PathQuery) -> Option<HashMap<NodeIx, usize>> {
-        let mut dist = HashMap::from([(s, 0usize)]);
-        let mut frontier = vec![s];
-        for level in 1..=q.max_hops {
-            let mut next = Vec::new();
-            for &n in &frontier {
-                for (_, other, _) in self.incident(n, &q.filter) {
-                    if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(other) {
-                        v.insert(level);
-                        next.push(other);
+        for x in meets {
+            let heads = self.chains(x, &m.from_s, q);
+            let tails = self.chains(x, &m.from_t, q);
+            for head in &heads {
+                for tail in &tails {
+                    if out.len() >= q.limit {
+                        return (out, true);
                     }
+                    let mut walk: Walk = head.iter().rev().map(|&(e, from, _)| (e, from)).collect();
+                    walk.extend(tail.iter().map(|&(e, _, to)| (e, to)));
+                    out.push(walk);
                 }
             }
-            if dist.contains_key(&t) {
-                return Some(dist);
+        }
+        (out, false)
+    }
+
+    /// Bidirectional breadth-first search, expanding the smaller frontier a whole level
+    /// at a time, until the two meet or `max_hops` is exhausted.
+    fn meet(&self, s: NodeIx, t: NodeIx, q: &PathQuery) -> Option<Meeting> {
+        let mut m = Meeting {
+            from_s: HashMap::from([(s, 0)]),
+            from_t: HashMap::from([(t, 0)]),
+            total: 0,
+            back_depth: 0,
+        };
+        let (mut front_s, mut front_t, mut depth_s) = (vec![s], vec![t], 0);
+        while depth_s + m.back_depth < q.max_hops {
+            let forward = front_s.len() <= front_t.len();
+            let (front, dist, other, depth) = if forward {
+                (&mut front_s, &mut m.from_s, &m.from_t, &mut depth_s)
+            } else {
+                (&mut front_t, &mut m.from_t, &m.from_s, &mut m.back_depth)
+            };
+            *depth += 1;
+            *front = self.expand(front, dist, *depth, &q.filter);
+            let level = *depth;
+            let best = front
+                .iter()
+                .filter_map(|n| other.get(n))
+                .min()
+                .map(|d| d + level);
+            if let Some(total) = best {
+                m.total = total;
+                return Some(m);
             }
-            if next.is_empty() {
+            if front.is_empty() {
                 return None;
             }
-            frontier = next;
         }
         None
     }
 
-    /// Collects walks from `s` to `at` (built backwards in `back`); true when the limit
-    /// cut the enumeration short.
-    fn walks_back(
+    /// The next breadth-first level after `frontier`, recording distances in `dist`.
+    fn expand(
         &self,
-        at: NodeIx,
-        s: NodeIx,
+        frontier: &[NodeIx],
+        dist: &mut HashMap<NodeIx, usize>,
+        level: usize,
+        filter: &LinkFilter,
+    ) -> Vec<NodeIx> {
+        let mut next = Vec::new();
+        for &n in frontier {
+            for (_, other, _) in self.incident(n, filter) {
+                if let std::collections::hash_map::Entry::Vacant(v) = dist.entry(other) {
+                    v.insert(level);
+                    next.push(other);
+                }
+            }
+        }
+        next
+    }
+
+    /// Every way down the distance gradient from `x` to distance 0, as (edge, from, to)
+    /// steps, at most `q.limit` of them.
+    fn chains(
+        &self,
+        x: NodeIx,
         dist: &HashMap<NodeIx, usize>,
         q: &PathQuery,
-        back: &mut Walk,
-        out: &mut Vec<Walk>,
-    ) -> bool {
-        if at == s {
-            if out.len() >= q.limit {
-                return true;
-            }
-            out.push(back.iter().rev().copied().collect());
-            return false;
-        }
+    ) -> Vec<Vec<(EdgeIx, NodeIx, NodeIx)>> {
+        let mut out = Vec::new();
+        let mut chain = Vec::new();
+        self.descend(x, dist, q, &mut chain, &mut out);
+        out
+    }
+
+    fn descend(
+        &self,
+        at: NodeIx,
+        dist: &HashMap<NodeIx, usize>,
+        q: &PathQuery,
+        chain: &mut Vec<(EdgeIx, NodeIx, NodeIx)>,
+        out: &mut Vec<Vec<(EdgeIx, NodeIx, NodeIx)>>,
+    ) {
         let d = dist.get(&at).copied().unwrap_or(0);
+        if d == 0 {
+            out.push(chain.clone());
+            return;
+        }
         let mut steps: Vec<(EdgeIx, NodeIx)> = self
             .incident(at, &q.filter)
-            .filter(|(_, prev, _)| d > 0 && dist.get(prev) == Some(&(d - 1)))
-            .map(|(e, prev, _)| (e, prev))
+            .filter(|(_, next, _)| dist.get(next) == Some(&(d - 1)))
+            .map(|(e, next, _)| (e, next))
             .collect();
         steps.sort();
-        for (e, prev) in steps {
-            back.push((e, at));
-            let truncated = self.walks_back(prev, s, dist, q, back, out);
-            back.pop();
-            if truncated {
-                return true;
+        for (e, next) in steps {
+            if out.len() >= q.limit {
+                return;
             }
+            chain.push((e, at, next));
+            self.descend(next, dist, q, chain, out);
+            chain.pop();
         }
-        false
     }
 
     /// One shortest walk from `s` to `t` avoiding some nodes and edges.

@@ -408,3 +408,66 @@ fn answers_serialise_to_json() {
         "Sheet1"
     );
 }
+
+#[test]
+fn every_shortest_path_through_two_layers_is_found() {
+    let conn = case();
+    let (s, a, b, c, d, t) = (
+        "6222000000000101",
+        "6222000000000102",
+        "6222000000000103",
+        "6222000000000104",
+        "6222000000000105",
+        "6222000000000106",
+    );
+    for (x, y) in [
+        (s, a),
+        (s, b),
+        (a, c),
+        (a, d),
+        (b, c),
+        (b, d),
+        (c, t),
+        (d, t),
+        (s, "6222000000000107"),
+    ] {
+        Txn::out(x, y, "2024-01-01 10:00:00", 1.0).insert(&conn);
+    }
+    let g = load(&conn);
+    let set = g
+        .shortest_paths(&conn, s, t, &PathQuery::default())
+        .unwrap();
+    let keys: Vec<String> = set
+        .paths
+        .iter()
+        .map(|p| {
+            p.entities
+                .iter()
+                .map(|e| e.key[15..].to_string())
+                .collect::<Vec<_>>()
+                .join("")
+        })
+        .collect();
+    assert_eq!(keys, ["1246", "1256", "1346", "1356"]);
+    assert!(!set.truncated);
+    let capped = g
+        .shortest_paths(
+            &conn,
+            s,
+            t,
+            &PathQuery {
+                limit: 3,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((capped.paths.len(), capped.truncated), (3, true));
+    let back = g
+        .shortest_paths(&conn, t, s, &PathQuery::default())
+        .unwrap();
+    assert_eq!(back.paths.len(), 4);
+    assert!(back
+        .paths
+        .iter()
+        .all(|p| p.hops == 3 && !p.steps[0].forward));
+}

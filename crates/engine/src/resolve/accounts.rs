@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate};
 use serde_json::json;
 
 use super::derived::{present, thousands, Derived, Ent, NewLink};
@@ -86,32 +86,56 @@ pub(super) fn benefits_job(
 }
 
 /// One side of a statement row: an account and who holds it.
-struct Side {
-    digits: Option<String>,
+struct Side<'r> {
+    digits: Option<&'r str>,
     valid: Option<i64>,
-    name: Option<String>,
-    id_number: Option<String>,
+    name: Option<&'r str>,
+    id_number: Option<&'r str>,
     id_valid: Option<i64>,
+}
+
+impl<'r> Side<'r> {
+    /// The five columns from `first` on: account, its check flag, holder name, holder
+    /// ID number and its check flag.
+    fn read(r: &'r rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Side<'r>> {
+        Ok(Side {
+            digits: str_at(r, first)?,
+            valid: r.get(first + 1)?,
+            name: str_at(r, first + 2)?,
+            id_number: str_at(r, first + 3)?,
+            id_valid: r.get(first + 4)?,
+        })
+    }
+}
+
+/// A text column without copying it; NULL is `None`.
+pub(crate) fn str_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    r.get_ref(i)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// The money of a set of transfers between two accounts.
 #[derive(Default)]
 struct Paid {
     count: u64,
-    totals: BTreeMap<String, f64>,
-    first: String,
-    last: String,
+    /// Totals per currency (index into [`BankState::currencies`]).
+    totals: Vec<(u16, f64)>,
+    first: i64,
+    last: i64,
 }
 
 impl Paid {
-    fn add(&mut self, time: &str, amount: f64, currency: &str) {
-        self.count += 1;
-        *self.totals.entry(currency.to_string()).or_default() += amount;
-        if self.first.is_empty() || time < self.first.as_str() {
-            self.first = time.to_string();
+    fn add(&mut self, at: i64, amount: f64, currency: u16) {
+        if self.count == 0 {
+            (self.first, self.last) = (at, at);
         }
-        if time > self.last.as_str() {
-            self.last = time.to_string();
+        self.first = self.first.min(at);
+        self.last = self.last.max(at);
+        self.count += 1;
+        match self.totals.iter_mut().find(|(c, _)| *c == currency) {
+            Some((_, total)) => *total += amount,
+            None => self.totals.push((currency, amount)),
         }
     }
 }
@@ -120,8 +144,23 @@ impl Paid {
 struct BankState {
     sourced: HashSet<Ent>,
     held: HashSet<(Ent, Ent)>,
-    seen: HashSet<(Ent, Ent, i64, i64, String)>,
+    /// Transfers counted so far: (from, to, time, fen, currency).
+    seen: HashSet<(Ent, Ent, i64, i64, u16)>,
     paid: HashMap<(Ent, Ent), Paid>,
+    currencies: Vec<String>,
+}
+
+impl BankState {
+    fn currency(&mut self, raw: Option<&str>) -> u16 {
+        let code = currency_code(raw);
+        match self.currencies.iter().position(|c| *c == code) {
+            Some(i) => i as u16,
+            None => {
+                self.currencies.push(code);
+                (self.currencies.len() - 1) as u16
+            }
+        }
+    }
 }
 
 const BANK_SQL: &str = "
@@ -138,67 +177,53 @@ pub(super) fn bank_job(
     let mut st = BankState::default();
     run.scan(conn, "bank_transactions", BANK_SQL, |r| {
         let id: i64 = r.get(0)?;
-        let own = Side {
-            digits: r.get(1)?,
-            valid: r.get(2)?,
-            name: r.get(3)?,
-            id_number: r.get(4)?,
-            id_valid: r.get(5)?,
-        };
-        let other = Side {
-            digits: r.get(6)?,
-            valid: r.get(7)?,
-            name: r.get(8)?,
-            id_number: r.get(9)?,
-            id_valid: r.get(10)?,
-        };
+        let (own, other) = (Side::read(r, 1)?, Side::read(r, 6)?);
         let a = side(d, &mut st, &own, id);
         let b = side(d, &mut st, &other, id);
         let (Some(a), Some(b)) = (a, b) else {
             return Ok(());
         };
-        let (time, amount): (Option<String>, Option<f64>) = (r.get(11)?, r.get(12)?);
-        let (Some(time), Some(amount)) = (time, amount) else {
+        let (time, amount): (Option<&str>, Option<f64>) = (str_at(r, 11)?, r.get(12)?);
+        let (Some(at), Some(amount)) = (time.and_then(parse_time), amount) else {
             return Ok(());
         };
         let (direction, success) = (r.get(13)?, r.get(15)?);
         let Some((from, to)) = transfer_ends(a, b, direction, success, amount) else {
             return Ok(());
         };
-        let currency = currency_code(r.get::<_, Option<String>>(14)?.as_deref());
+        let currency = st.currency(str_at(r, 14)?);
         let fen = (amount * 100.0).round() as i64;
-        let at = parse_time(&time).unwrap_or(0);
-        if st.seen.insert((from, to, at, fen, currency.clone())) {
-            let paid = st.paid.entry((from, to)).or_default();
-            paid.add(&time, amount, &currency);
+        if st.seen.insert((from, to, at, fen, currency)) {
+            st.paid
+                .entry((from, to))
+                .or_default()
+                .add(at, amount, currency);
         }
         Ok(())
     })?;
-    paid_links(d, st.paid);
+    paid_links(d, st.paid, &st.currencies);
     Ok(())
 }
 
 /// The account of one side of a row, and its holding when the holder's ID is valid.
+/// Only the first row that shows an account, or a holding, is kept as its source.
 fn side(d: &mut Derived, st: &mut BankState, side: &Side, record_id: i64) -> Option<Ent> {
-    let a = account(d, side.digits.as_deref(), side.valid, side.name.as_deref())?;
-    let first = st.sourced.insert(a);
-    if first {
+    let a = account(d, side.digits, side.valid, side.name)?;
+    if st.sourced.insert(a) {
         d.source(a, Kind::BankTransactions, record_id);
     }
-    if side.id_valid != Some(1) {
+    let number = present(side.id_number).filter(|_| side.id_valid == Some(1));
+    let Some(number) = number else {
+        return Some(a);
+    };
+    let known = d.find(EntityType::Person, number);
+    if known.is_some_and(|p| st.held.contains(&(p, a))) {
         return Some(a);
     }
-    let p = person(
-        d,
-        side.id_number.as_deref(),
-        side.id_valid,
-        side.name.as_deref(),
-        (Kind::BankTransactions, record_id),
-        false,
-    )?;
-    if st.held.insert((p, a)) {
-        holds(d, p, a, Some((Kind::BankTransactions, record_id)));
-    }
+    let source = (Kind::BankTransactions, record_id);
+    let p = person(d, Some(number), side.id_valid, side.name, source, false)?;
+    st.held.insert((p, a));
+    holds(d, p, a, Some(source));
     Some(a)
 }
 
@@ -222,14 +247,22 @@ pub(crate) fn transfer_ends<T: PartialEq>(
     }
 }
 
-fn paid_links(d: &mut Derived, paid: HashMap<(Ent, Ent), Paid>) {
+fn paid_links(d: &mut Derived, paid: HashMap<(Ent, Ent), Paid>, currencies: &[String]) {
     let mut pairs: Vec<_> = paid.into_iter().collect();
-    pairs.sort_by_key(|(k, _)| *k);
+    pairs.sort_unstable_by_key(|(k, _)| *k);
     for ((from, to), p) in pairs {
-        let label = format!("转账{}笔 共{}", p.count, totals_text(&p.totals));
+        let totals: BTreeMap<String, f64> = p
+            .totals
+            .iter()
+            .map(|&(c, v)| (currencies.get(c as usize).cloned().unwrap_or_default(), v))
+            .collect();
+        let label = format!("转账{}笔 共{}", p.count, totals_text(&totals));
+        let (first, last) = (time_text(p.first), time_text(p.last));
+        let detail =
+            json!({ "count": p.count, "totals": totals, "first_time": first, "last_time": last });
         let link = NewLink::new(LinkType::Paid, from, to, label)
-            .detail(json!({ "count": p.count, "totals": p.totals, "first_time": p.first, "last_time": p.last }))
-            .span(Some(date_part(&p.first)), Some(date_part(&p.last)));
+            .detail(detail)
+            .span(Some(date_part(&first)), Some(date_part(&last)));
         d.link(link);
     }
 }
@@ -267,9 +300,24 @@ pub(crate) fn currency_code(raw: Option<&str>) -> String {
 
 /// Seconds since 1970 of a stored `YYYY-MM-DD HH:MM:SS` (or bare `YYYY-MM-DD`) time.
 pub(crate) fn parse_time(text: &str) -> Option<i64> {
-    if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S") {
-        return Some(t.and_utc().timestamp());
-    }
-    let date = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(date.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+    let b = text.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let (h, m, s) = if b.len() >= 19 {
+        (num(11..13)?, num(14..16)?, num(17..19)?)
+    } else {
+        (0, 0, 0)
+    };
+    Some(date.and_hms_opt(h, m, s)?.and_utc().timestamp())
+}
+
+/// `YYYY-MM-DD HH:MM:SS` of seconds since 1970.
+pub(crate) fn time_text(at: i64) -> String {
+    DateTime::from_timestamp(at, 0)
+        .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M:%S").to_string())
 }

@@ -26,7 +26,8 @@ pub(super) struct NewLink {
     pub end: Option<String>,
     pub label: String,
     pub reverse_label: Option<String>,
-    pub detail: serde_json::Value,
+    /// JSON text.
+    pub detail: String,
     /// Links of one type between the same two entities with the same merge key are one
     /// link; their sources are pooled.
     pub merge_key: String,
@@ -43,7 +44,7 @@ impl NewLink {
             end: None,
             label: label.into(),
             reverse_label: None,
-            detail: serde_json::Value::Object(Default::default()),
+            detail: "{}".to_string(),
             merge_key: String::new(),
             sources: Vec::new(),
         }
@@ -56,7 +57,7 @@ impl NewLink {
     }
 
     pub fn detail(mut self, detail: serde_json::Value) -> NewLink {
-        self.detail = detail;
+        self.detail = detail.to_string();
         self
     }
 
@@ -75,7 +76,8 @@ impl NewLink {
 #[derive(Default)]
 pub(super) struct Derived {
     pub entities: Vec<NewEntity>,
-    index: HashMap<(EntityType, String), Ent>,
+    /// Per entity type (by position in `EntityType::ALL`), key → entity.
+    index: [HashMap<String, Ent>; 6],
     pub entity_sources: Vec<(Ent, Kind, i64)>,
     pub links: Vec<NewLink>,
     link_index: HashMap<(LinkType, Ent, Ent, String), usize>,
@@ -91,7 +93,7 @@ impl Derived {
         valid: Option<bool>,
         name: Option<&str>,
     ) -> Ent {
-        if let Some(&e) = self.index.get(&(ty, key.to_string())) {
+        if let Some(&e) = self.index[slot(ty)].get(key) {
             let entity = &mut self.entities[e];
             if entity.name.is_none() {
                 entity.name = name.map(str::to_string);
@@ -105,13 +107,13 @@ impl Derived {
             name: name.map(str::to_string),
             valid,
         });
-        self.index.insert((ty, key.to_string()), e);
+        self.index[slot(ty)].insert(key.to_string(), e);
         e
     }
 
     /// The entity of this type and key if some job made it.
     pub fn find(&self, ty: EntityType, key: &str) -> Option<Ent> {
-        self.index.get(&(ty, key.to_string())).copied()
+        self.index[slot(ty)].get(key).copied()
     }
 
     pub fn source(&mut self, e: Ent, kind: Kind, record_id: i64) {
@@ -129,6 +131,10 @@ impl Derived {
             }
         }
     }
+}
+
+fn slot(ty: EntityType) -> usize {
+    EntityType::ALL.iter().position(|t| *t == ty).unwrap_or(0)
 }
 
 /// Text that is present: `None` for NULL or empty.

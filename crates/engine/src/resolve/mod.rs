@@ -48,7 +48,9 @@ use crate::error::Result;
 use crate::progress::{CancelFlag, Progress, ProgressEvent};
 use derived::Derived;
 
-pub(crate) use accounts::{currency_code, money_text, parse_time, transfer_ends};
+pub(crate) use accounts::{
+    currency_code, money_text, parse_time, str_at, time_text, transfer_ends,
+};
 pub use manual::{
     add_manual_relation, delete_manual_relation, manual_relations, ManualRelation,
     NewManualRelation,

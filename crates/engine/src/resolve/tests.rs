@@ -788,3 +788,25 @@ fn labels_format_money_and_ratios() {
     assert_eq!(percent(0.6), "60%");
     assert_eq!(percent(0.355), "35.5%");
 }
+
+#[test]
+fn a_rebuild_restores_every_index_of_the_derived_tables() {
+    let conn = case();
+    let indexes = |conn: &rusqlite::Connection| -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let squash = |v: Vec<(String, String)>| -> Vec<(String, String)> {
+        v.into_iter()
+            .map(|(n, sql)| (n, sql.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .collect()
+    };
+    let before = squash(indexes(&conn));
+    rebuilt(&conn);
+    assert_eq!(squash(indexes(&conn)), before);
+}
