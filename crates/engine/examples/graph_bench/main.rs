@@ -29,7 +29,8 @@ use serde_json::{json, Value};
 type Res<T> = Result<T, Box<dyn Error>>;
 
 fn main() -> ExitCode {
-    match run() {
+    let child = std::env::args().nth(1).as_deref() == Some("--load-only");
+    match if child { load_only() } else { run() } {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("graph_bench: {e}");
