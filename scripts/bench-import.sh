@@ -26,6 +26,8 @@ for file in "$xlsx" "$csv"; do
   case_file=$(mktemp -u --suffix=.mjcase)
   "$target/release/mingjing" case create "$case_file" >/dev/null
   echo "  mingjing import:"
-  measure "$target/release/mingjing" import "$case_file" "$file" 2>&1 | grep -vE '^(校验|保存原件|读取) ' | sed 's/^/    /'
+  measure "$target/release/mingjing" import --no-resolve "$case_file" "$file" 2>&1 | grep -vE '^(校验|保存原件|读取|处理) ' | sed 's/^/    /'
+  echo "  mingjing resolve (entities and links from the imported rows):"
+  measure "$target/release/mingjing" resolve "$case_file" 2>&1 | grep -vE '^(处理) ' | sed 's/^/    /'
   rm -f "$case_file" "$case_file-wal" "$case_file-shm"
 done

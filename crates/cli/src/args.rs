@@ -26,6 +26,8 @@ pub enum Command {
     Case(CaseCommand),
     /// 导入数据文件 / import delivered extracts
     Import(ImportArgs),
+    /// 重建人员、企业、账户及其关系 / rebuild people, companies, accounts and their links
+    Resolve(CaseArg),
     /// 列出无法读取的行 / list rows that could not be read
     Rejects(RejectsArgs),
     /// 导出案件中保存的原始文件 / write a delivered file back out, byte for byte
@@ -140,6 +142,9 @@ pub struct ImportArgs {
     /// 只显示识别结果与映射,不写入案件 / show the detected kind, mapping and counts without writing
     #[arg(long)]
     pub dry_run: bool,
+    /// 导入后不重建人员、企业、账户关系(稍后用 resolve)/ do not rebuild entities and links afterwards (run `resolve` later)
+    #[arg(long)]
+    pub no_resolve: bool,
 }
 
 #[derive(Args, Debug)]

@@ -40,6 +40,7 @@ fn run(cli: &Cli) -> anyhow::Result<bool> {
         Command::Case(CaseCommand::Create(arg)) => commands::case::create(arg)?,
         Command::Case(CaseCommand::Info { case, format }) => commands::case::info(case, *format)?,
         Command::Import(args) => return commands::import::run(args),
+        Command::Resolve(arg) => commands::import::resolve(arg)?,
         Command::Rejects(args) => commands::rejects::run(args)?,
         Command::File(FileCommand::Export { case, sha256, out }) => {
             commands::file::export(case, sha256, out)?

@@ -5,7 +5,7 @@ use anyhow::{anyhow, Result};
 use mingjing_engine::{CancelFlag, FileReport, ImportOptions, Kind, Mapping};
 
 use super::{display, open_case};
-use crate::args::ImportArgs;
+use crate::args::{CaseArg, ImportArgs};
 use crate::progress::FileProgress;
 
 /// Returns whether every file could be read.
@@ -47,6 +47,9 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
     }
     if args.dry_run {
         println!("预览,未写入案件 / preview only: nothing was written to the case");
+        return Ok(all_read);
+    }
+    if args.no_resolve {
         return Ok(all_read);
     }
     let mut progress = FileProgress::new();
@@ -124,4 +127,18 @@ fn print_report(report: &FileReport) {
             println!("    注 / note: {note}");
         }
     }
+}
+
+/// `resolve CASE`: rebuilds entities and links and prints what it found.
+pub fn resolve(arg: &CaseArg) -> Result<()> {
+    let mut case = open_case(arg)?;
+    let mut progress = FileProgress::new();
+    let stats = case.resolve(&mut progress, &CancelFlag::new());
+    progress.finish();
+    let stats = stats?;
+    let entities: Vec<String> = stats.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    let links: Vec<String> = stats.links.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    println!("实体 / entities: {}", entities.join(", "));
+    println!("关系 / links: {}", links.join(", "));
+    Ok(())
 }
