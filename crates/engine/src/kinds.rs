@@ -600,25 +600,25 @@ impl Kind {
     /// identifier fields followed by their `_valid` flag, and `_type` for `IdOrCreditCode`).
     pub fn columns(self) -> Vec<Column> {
         let mut out = Vec::new();
-        for field in self.fields().iter().filter(|f| !f.input_only) {
-            out.push(Column {
-                name: field.name.to_string(),
+        for (field_index, field) in self.fields().iter().enumerate() {
+            if field.input_only {
+                continue;
+            }
+            let column = |name: String, role| Column {
+                name,
                 field: field.name,
-                role: ColumnRole::Value,
-            });
+                field_index,
+                role,
+            };
+            out.push(column(field.name.to_string(), ColumnRole::Value));
             if field.ty.has_valid_flag() {
-                out.push(Column {
-                    name: format!("{}_valid", field.name),
-                    field: field.name,
-                    role: ColumnRole::Valid,
-                });
+                out.push(column(format!("{}_valid", field.name), ColumnRole::Valid));
             }
             if field.ty == FieldType::IdOrCreditCode {
-                out.push(Column {
-                    name: format!("{}_type", field.name),
-                    field: field.name,
-                    role: ColumnRole::IdentifierType,
-                });
+                out.push(column(
+                    format!("{}_type", field.name),
+                    ColumnRole::IdentifierType,
+                ));
             }
         }
         out
@@ -630,6 +630,8 @@ impl Kind {
 pub struct Column {
     pub name: String,
     pub field: &'static str,
+    /// The field's position in `Kind::fields()`, so a row's values are found without a search.
+    pub field_index: usize,
     pub role: ColumnRole,
 }
 

@@ -136,8 +136,16 @@ pub fn resolve(arg: &CaseArg) -> Result<()> {
     let stats = case.resolve(&mut progress, &CancelFlag::new());
     progress.finish();
     let stats = stats?;
-    let entities: Vec<String> = stats.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
-    let links: Vec<String> = stats.links.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    let entities: Vec<String> = stats
+        .entities
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    let links: Vec<String> = stats
+        .links
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
     println!("实体 / entities: {}", entities.join(", "));
     println!("关系 / links: {}", links.join(", "));
     Ok(())

@@ -281,10 +281,8 @@ fn column_values(columns: &[Column], parsed: &[(&'static FieldSpec, Parsed)]) ->
     columns
         .iter()
         .map(|column| {
-            let value = parsed
-                .iter()
-                .find(|(f, _)| f.name == column.field)
-                .map(|(_, p)| p);
+            // `parsed` follows `Kind::fields()` order (see `ColumnMap::build`).
+            let value = parsed.get(column.field_index).map(|(_, p)| p);
             match (column.role, value) {
                 (ColumnRole::Value, Some(Parsed::Value(v))) => v.clone(),
                 (ColumnRole::Value, Some(Parsed::Identifier { text, .. })) => {
