@@ -205,7 +205,7 @@ mod tests {
             row(&["序号", "姓名", "身份证号", "查获日期", "处罚结果"]),
             row(&["1", "张三", "110101198001010010", "2024-01-01", "罚款"]),
         ];
-        assert_eq!(detect(&rows, None, None), Detection::List { header_index: 1 });
+        assert!(matches!(detect(&rows, None, None), Detection::List { header_index: 1 }));
     }
 
     #[test]
@@ -223,6 +223,6 @@ mod tests {
     #[test]
     fn a_sheet_of_numbers_has_no_header() {
         let rows = vec![vec![Cell::Number(1.0)], vec![Cell::Number(2.0)]];
-        assert_eq!(detect(&rows, None, None), Detection::NoHeader);
+        assert!(matches!(detect(&rows, None, None), Detection::NoHeader));
     }
 }
