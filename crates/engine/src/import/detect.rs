@@ -80,7 +80,7 @@ fn choose_kind(
             fits.push((signature, mapped.len(), map));
         }
     }
-    fits.sort_by(|a, b| (b.1, b.0).cmp(&(a.1, a.0)));
+    fits.sort_by_key(|b| std::cmp::Reverse((b.1, b.0)));
     match fits.len() {
         0 => Detection::List { header_index },
         1 => Detection::Found {

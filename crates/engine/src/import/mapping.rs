@@ -177,9 +177,12 @@ fn alias_rank(kind: Kind, header: &str) -> usize {
         .map_or(usize::MAX, |(_, _, rank)| *rank)
 }
 
-/// Each kind's aliases, folded once: (folded alias, field, rank within the field).
-fn folded_aliases(kind: Kind) -> &'static [(String, &'static str, usize)] {
-    static TABLE: OnceLock<Vec<Vec<(String, &'static str, usize)>>> = OnceLock::new();
+/// A folded alias, its field, and its rank within the field.
+type FoldedAlias = (String, &'static str, usize);
+
+/// Each kind's aliases, folded once.
+fn folded_aliases(kind: Kind) -> &'static [FoldedAlias] {
+    static TABLE: OnceLock<Vec<Vec<FoldedAlias>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         Kind::ALL
             .iter()

@@ -293,5 +293,3 @@ fn column_values(columns: &[Column], parsed: &[(&'static FieldSpec, Parsed)]) ->
         .collect()
 }
 
-#[cfg(test)]
-mod tests;

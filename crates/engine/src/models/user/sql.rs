@@ -28,7 +28,7 @@ pub(super) fn prepare<'c>(conn: &'c Connection, model: &UserModel) -> Result<Pre
         return Err(bad(id, WRITE_REFUSED.to_string()));
     }
     check_parameters(&stmt, model).map_err(|r| bad(id, r))?;
-    let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+    let columns: Vec<String> = stmt.column_names().map(String::from).collect();
     let shape = Shape::of_columns(&columns).map_err(|r| bad(id, r))?;
     let template = Template::parse(&model.file.summary, &columns).map_err(|r| bad(id, r))?;
     Ok(Prepared {
