@@ -354,40 +354,45 @@ fn transition(
             action: action.label(),
             action_code: action.code(),
         })?;
+        let outcome = change.outcome.map(Outcome::code);
         conn.execute(
             "UPDATE alerts SET state = ?2, assignee = coalesce(?3, assignee),
                  outcome = CASE WHEN ?2 = 'verifying' THEN NULL ELSE coalesce(?4, outcome) END,
                  updated_at = ?5
              WHERE id = ?1",
-            params![
-                id.0,
-                to.code(),
-                change.assignee,
-                change.outcome.map(Outcome::code),
-                stamp.at
-            ],
+            params![id.0, to.code(), change.assignee, outcome, stamp.at],
         )?;
-        conn.execute(
-            "INSERT INTO alert_history (alert_id, from_state, to_state, who, at, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id.0, from.code(), to.code(), stamp.actor, stamp.at, note],
-        )?;
-        let detail = json!({
-            "alert": id.to_string(), "from": from.code(), "to": to.code(), "note": note,
-            "assignee": change.assignee, "outcome": change.outcome.map(Outcome::code),
-        });
-        let action = format!("alert.{}", action.code());
-        audit::append(
-            conn,
-            &Entry {
-                at: stamp.at,
-                actor: stamp.actor,
-                action: &action,
-                detail: &detail,
-            },
-        )?;
-        Ok(())
+        record_step(conn, id, (from, to, action), change, note, stamp)
     })
+}
+
+/// Writes one step to `alert_history` and the audit log.
+fn record_step(
+    conn: &Connection,
+    id: AlertId,
+    (from, to, action): (AlertState, AlertState, Action),
+    change: Change<'_>,
+    note: &str,
+    stamp: Stamp<'_>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO alert_history (alert_id, from_state, to_state, who, at, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id.0, from.code(), to.code(), stamp.actor, stamp.at, note],
+    )?;
+    let detail = json!({
+        "alert": id.to_string(), "from": from.code(), "to": to.code(), "note": note,
+        "assignee": change.assignee, "outcome": change.outcome.map(Outcome::code),
+    });
+    let action = format!("alert.{}", action.code());
+    let entry = Entry {
+        at: stamp.at,
+        actor: stamp.actor,
+        action: &action,
+        detail: &detail,
+    };
+    audit::append(conn, &entry)?;
+    Ok(())
 }
 
 fn get(conn: &Connection, id: AlertId) -> Result<AlertView> {

@@ -42,6 +42,8 @@ pub mod alerts;
 pub mod builtin;
 pub mod calendar;
 pub mod compare;
+#[cfg(test)]
+mod doc_tests;
 mod evidence;
 mod intern;
 pub mod params;
