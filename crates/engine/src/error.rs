@@ -29,6 +29,16 @@ pub enum Error {
     NotFound(String),
     #[error("参数有误 / invalid argument: {0}")]
     InvalidArgument(String),
+    #[error("预警{alert}当前为{state},不能{action} / alert {alert} is {state_code}: cannot {action_code}")]
+    IllegalTransition {
+        alert: String,
+        state: &'static str,
+        state_code: &'static str,
+        action: &'static str,
+        action_code: &'static str,
+    },
+    #[error("用户模型有误 / bad user model {model}: {reason}")]
+    BadUserModel { model: String, reason: String },
     #[error("审计日志校验失败 / audit log broken at entry {seq}: {reason}")]
     AuditBroken { seq: i64, reason: String },
     #[error("案件数据库错误 / case database error: {0}")]
@@ -52,6 +62,8 @@ impl Error {
             Error::Cancelled => "cancelled",
             Error::NotFound(_) => "not_found",
             Error::InvalidArgument(_) => "invalid_argument",
+            Error::IllegalTransition { .. } => "illegal_transition",
+            Error::BadUserModel { .. } => "bad_user_model",
             Error::AuditBroken { .. } => "audit_broken",
             Error::Database(_) => "database",
             Error::Io(_) => "io",

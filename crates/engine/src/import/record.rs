@@ -299,6 +299,3 @@ fn column_values(columns: &[Column], parsed: &[(&'static FieldSpec, Parsed)]) ->
         })
         .collect()
 }
-
-#[cfg(test)]
-mod tests;

@@ -6,6 +6,28 @@
 //!
 //! A model only reads. It never writes to the case; the runner does, after all models
 //! have returned.
+//!
+//! # How the parts fit (the models README)
+//!
+//! - `builtin/`: the models of `shared/spec/models.md`, one file each; `builtin::all()`.
+//! - [`user`]: models investigators write as TOML with a read-only SQL query
+//!   (`docs/user-models.md`), stored in the case (`user_models`), exported and imported
+//!   as packs; [`user::all_models`] is every model a case can run.
+//! - [`params`]: per-case parameter overrides (`model_params`), checked against the spec.
+//! - [`runner`]: [`runner::run_models`] runs models (skipping those whose extracts the
+//!   case lacks), times them, and files their drafts in one transaction: a (model, key)
+//!   found before is found *again* (state and history kept, content refreshed), open
+//!   alerts not found again turn *stale*, new keys become `new` alerts.
+//! - [`alerts`]: listing and showing alerts ([`alerts::AlertView`] carries what the
+//!   alert JSON of `shared/spec/cli.md` needs) and the workflow 新预警 → 已分办 → 核查中
+//!   → 已处置 → 已归档, every step in `alert_history` and the audit log.
+//! - [`compare`]: lists and collisions (数据碰撞) between kinds and named lists by ID
+//!   number, credit code, account, phone or name; reused by the `list-match` model.
+//! - [`account_stats`]: the statistics an account's profile shows first.
+//! - [`calendar`]: Chinese public holidays and the lunar festivals.
+//!
+//! The case schema a model may read is documented for model writers in
+//! `docs/case-schema.md`.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +37,29 @@ use crate::error::Result;
 use crate::kinds::Kind;
 use crate::progress::CancelFlag;
 
+pub mod account_stats;
+pub mod alerts;
 pub mod builtin;
+pub mod calendar;
+pub mod compare;
+#[cfg(test)]
+mod doc_tests;
+mod evidence;
+mod intern;
+pub mod params;
+pub mod runner;
+mod savepoint;
+pub mod user;
+
+pub use evidence::EvidenceRow;
+
+/// Who does something to the case, and when (RFC 3339 text, passed in so tests control
+/// the clock). Every write of this module records both.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    pub at: &'a str,
+    pub actor: &'a str,
+}
 
 /// How much an alert matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +75,21 @@ impl Severity {
             Severity::Low => "low",
             Severity::Medium => "medium",
             Severity::High => "high",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Severity> {
+        [Severity::Low, Severity::Medium, Severity::High]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    /// The Chinese word investigators use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Low => "低",
+            Severity::Medium => "中",
+            Severity::High => "高",
         }
     }
 }
@@ -133,6 +192,20 @@ impl SubjectType {
             SubjectType::Invoice => "invoice",
             SubjectType::Contract => "contract",
         }
+    }
+
+    pub const ALL: [SubjectType; 7] = [
+        SubjectType::Person,
+        SubjectType::Company,
+        SubjectType::Account,
+        SubjectType::Unit,
+        SubjectType::Tender,
+        SubjectType::Invoice,
+        SubjectType::Contract,
+    ];
+
+    pub fn from_code(code: &str) -> Option<SubjectType> {
+        SubjectType::ALL.into_iter().find(|t| t.code() == code)
     }
 }
 
