@@ -39,6 +39,152 @@ pub enum Command {
     /// 关系图查询 / link graph queries (JSON)
     #[command(subcommand)]
     Graph(GraphCommand),
+    /// 监督模型 / supervision models
+    #[command(subcommand)]
+    Models(ModelsCommand),
+    /// 预警处置 / work alerts through their states
+    #[command(subcommand)]
+    Alerts(AlertsCommand),
+    /// 账户画像统计 (JSON) / an account's profile statistics (JSON)
+    Account {
+        #[command(flatten)]
+        case: CaseArg,
+        account: String,
+    },
+    /// 数据碰撞:两表按标识比对 / collide two tables on one identifier
+    Compare {
+        #[command(flatten)]
+        case: CaseArg,
+        /// kind:officials 或 / or list:名单名称
+        left: String,
+        right: String,
+        /// id_number | credit_code | account | phone | name
+        #[arg(long, default_value = "id_number")]
+        key: String,
+        #[arg(long, value_enum, default_value_t = CompareWay::Overlap)]
+        mode: CompareWay,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareWay {
+    Overlap,
+    LeftOnly,
+    RightOnly,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ModelsCommand {
+    /// 内置及用户模型与参数 / built-in and user models with their parameters
+    List {
+        /// 案件文件:含其用户模型与参数 / a case, for its own models and parameters
+        case: Option<PathBuf>,
+        #[arg(long)]
+        keyring: bool,
+    },
+    /// 运行模型并保存预警 / run the models and store the alerts
+    Run {
+        #[command(flatten)]
+        case: CaseArg,
+        #[arg(long = "model")]
+        models: Vec<String>,
+        #[arg(long, value_enum, default_value_t = AlertFormat::Text)]
+        format: AlertFormat,
+    },
+    /// 设置本案模型参数 / set a model parameter for this case
+    Set {
+        #[command(flatten)]
+        case: CaseArg,
+        model: String,
+        /// name=value
+        assignment: String,
+    },
+    /// 导入用户模型或模型包 (TOML) / add a user model or model pack (TOML)
+    Import {
+        #[command(flatten)]
+        case: CaseArg,
+        file: PathBuf,
+    },
+    /// 导出用户模型为模型包 / export user models as one pack
+    Export {
+        #[command(flatten)]
+        case: CaseArg,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long = "model")]
+        models: Vec<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AlertsCommand {
+    /// 列出预警 / list alerts
+    List {
+        #[command(flatten)]
+        case: CaseArg,
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long)]
+        model: Option<String>,
+        #[arg(long, value_enum, default_value_t = AlertFormat::Text)]
+        format: AlertFormat,
+    },
+    /// 预警详情及处置记录 (JSON) / one alert with its history (JSON)
+    Show {
+        #[command(flatten)]
+        case: CaseArg,
+        id: String,
+    },
+    /// 分办 / assign
+    Assign {
+        #[command(flatten)]
+        case: CaseArg,
+        id: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 开始核查 / start verifying
+    Verify {
+        #[command(flatten)]
+        case: CaseArg,
+        id: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 处置:confirmed 属实 | false_positive 不属实 | remedied 已整改 / dispose with an outcome
+    Dispose {
+        #[command(flatten)]
+        case: CaseArg,
+        id: String,
+        #[arg(long)]
+        outcome: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 归档 / archive
+    Archive {
+        #[command(flatten)]
+        case: CaseArg,
+        id: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 重新打开 / reopen
+    Reopen {
+        #[command(flatten)]
+        case: CaseArg,
+        id: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AlertFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Subcommand, Debug)]

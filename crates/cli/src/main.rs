@@ -47,6 +47,16 @@ fn run(cli: &Cli) -> anyhow::Result<bool> {
         }
         Command::Audit(AuditCommand::Verify(arg)) => commands::audit::verify(arg)?,
         Command::Graph(command) => commands::graph::run(command)?,
+        Command::Models(command) => commands::models::run(command)?,
+        Command::Alerts(command) => commands::alerts::run(command)?,
+        Command::Account { case, account } => commands::analysis::account(case, account)?,
+        Command::Compare {
+            case,
+            left,
+            right,
+            key,
+            mode,
+        } => commands::analysis::compare(case, left, right, key, *mode)?,
     }
     Ok(true)
 }

@@ -24,6 +24,9 @@ use crate::store::{self, summary, Passphrase};
 
 pub use crate::store::summary::{FileSummary, KindCount, RejectRow};
 
+mod models;
+pub use models::{AlertMove, ModelInfo};
+
 /// Where "now" comes from: the real clock in use, a fixed one in tests.
 pub type Clock = Box<dyn Fn() -> String + Send>;
 

@@ -21,7 +21,9 @@ mod progress;
 pub mod resolve;
 mod store;
 
-pub use case::{system_clock, Case, CaseSummary, Clock, FileSummary, KindCount, RejectRow};
+pub use case::{
+    system_clock, AlertMove, Case, CaseSummary, Clock, FileSummary, KindCount, ModelInfo, RejectRow,
+};
 pub use error::{Error, Result};
 pub use import::{FileReport, ImportOptions, Mapping, SheetReport};
 pub use kinds::Kind;

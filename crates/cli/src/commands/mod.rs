@@ -1,11 +1,14 @@
 //! One file per command group: each turns parsed arguments into engine calls and prints
 //! the result. No business rules live here.
 
+pub mod alerts;
+pub mod analysis;
 pub mod audit;
 pub mod case;
 pub mod file;
 pub mod graph;
 pub mod import;
+pub mod models;
 pub mod rejects;
 
 use std::path::Path;

@@ -38,7 +38,7 @@ mod tests;
 pub const TOP: usize = 10;
 
 /// One account's profile statistics.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize)]
 pub struct AccountStats {
     pub account: String,
     pub holder_name: Option<String>,
@@ -65,7 +65,7 @@ pub struct AccountStats {
 }
 
 /// In and out totals of one currency.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize)]
 pub struct CurrencyTotals {
     pub currency: String,
     pub money_in: Flow,
@@ -73,14 +73,14 @@ pub struct CurrencyTotals {
 }
 
 /// A number of transactions and their amount in yuan (or the currency's unit).
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize)]
 pub struct Flow {
     pub count: u64,
     pub amount: f64,
 }
 
 /// One counterparty's dealings with the account (main currency).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize)]
 pub struct CounterpartyStats {
     pub account: Option<String>,
     pub name: Option<String>,
@@ -99,7 +99,7 @@ impl CounterpartyStats {
 }
 
 /// The share (0–1) of the top 1, 3 and 5 counterparties.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize)]
 pub struct Concentration {
     pub top1: f64,
     pub top3: f64,
@@ -107,7 +107,7 @@ pub struct Concentration {
 }
 
 /// `count` of `of` transactions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Share {
     pub count: u64,
     pub of: u64,
