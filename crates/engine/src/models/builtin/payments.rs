@@ -1,0 +1,59 @@
+//! Benefit payments (惠民惠农资金发放) as the benefit models read them: one row per
+//! payment to a person known by ID number. Rows without an ID number are left out: a
+//! name alone never identifies the person a rule is about.
+
+use rusqlite::Connection;
+
+use super::common::{load, money, present, record};
+use crate::error::Result;
+use crate::kinds::Kind;
+use crate::models::RecordRef;
+
+#[derive(Clone, Debug)]
+pub(super) struct Payment {
+    pub record_id: i64,
+    pub program: String,
+    pub name: String,
+    pub id_number: String,
+    pub amount: Option<f64>,
+    pub date: String,
+}
+
+impl Payment {
+    pub fn evidence(&self) -> RecordRef {
+        record(Kind::Benefits, self.record_id)
+    }
+}
+
+/// Every dated payment to an identified person, in date order.
+pub(super) fn payments(conn: &Connection) -> Result<Vec<Payment>> {
+    let sql = "SELECT id, program, name, id_number, amount, pay_date FROM benefits
+               WHERE id_number IS NOT NULL AND pay_date IS NOT NULL
+               ORDER BY pay_date, id";
+    load(conn, sql, |r| {
+        let (Some(id_number), Some(date)) = (present(r.get(3)?), present(r.get(5)?)) else {
+            return Ok(None);
+        };
+        Ok(Some(Payment {
+            record_id: r.get(0)?,
+            program: present(r.get(1)?).unwrap_or_default(),
+            name: present(r.get(2)?).unwrap_or_default(),
+            id_number,
+            amount: r.get(4)?,
+            date,
+        }))
+    })
+}
+
+/// "6笔,共3,720元(2023-03-15至2023-08-15)" for payments in date order.
+pub(super) fn tally(paid: &[&Payment]) -> String {
+    let total: f64 = paid.iter().filter_map(|p| p.amount).sum();
+    let first = paid.first().map_or("", |p| p.date.as_str());
+    let last = paid.last().map_or("", |p| p.date.as_str());
+    let span = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}至{last}")
+    };
+    format!("{}笔,共{}元({span})", paid.len(), money(total))
+}
