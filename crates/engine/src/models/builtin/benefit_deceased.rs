@@ -54,7 +54,7 @@ impl Model for BenefitDeceased {
             return Ok(Vec::new());
         }
         let mut late: HashMap<String, Vec<Late>> = HashMap::new();
-        for p in payments(ctx.conn)? {
+        for p in payments(ctx.conn, &[], |id| deaths.contains_key(id))? {
             if let Some(d) = deaths.get(&p.id_number) {
                 push_if_late(&mut late, &p.id_number, d, grace, || Late {
                     what: p.program.clone(),
@@ -66,7 +66,7 @@ impl Model for BenefitDeceased {
             }
         }
         ctx.cancel.check()?;
-        for (id, claim) in claims(ctx.conn)? {
+        for (id, claim) in claims(ctx.conn, |id| deaths.contains_key(id))? {
             if let Some(d) = deaths.get(&id) {
                 push_if_late(&mut late, &id, d, grace, || claim);
             }
@@ -122,11 +122,18 @@ fn deaths(conn: &Connection) -> Result<HashMap<String, Death>> {
     Ok(out)
 }
 
-/// Medical reimbursements of identified people.
-fn claims(conn: &Connection) -> Result<Vec<(String, Late)>> {
+/// Medical reimbursements of the identified people `keep` accepts.
+fn claims(conn: &Connection, keep: impl Fn(&str) -> bool) -> Result<Vec<(String, Late)>> {
     let sql = "SELECT id, id_number, visit_date, amount, hospital FROM medical_claims
                WHERE id_number IS NOT NULL AND visit_date IS NOT NULL";
     load(conn, sql, |r| {
+        let wanted = r
+            .get_ref(1)?
+            .as_str_or_null()?
+            .is_some_and(|id| keep(id.trim()));
+        if !wanted {
+            return Ok(None);
+        }
         let (Some(id), Some(date)) = (present(r.get(1)?), present(r.get(2)?)) else {
             return Ok(None);
         };

@@ -54,6 +54,9 @@ impl Model for BenefitExclusive {
             .iter()
             .filter_map(|p| pair(p))
             .collect();
+        if pairs.is_empty() {
+            return Ok(Vec::new());
+        }
         let receipts = receipts(ctx.conn, &pairs)?;
         ctx.cancel.check()?;
         let mut out = Vec::new();
@@ -88,20 +91,19 @@ fn receipts(
         .flat_map(|(a, b)| [a.as_str(), b.as_str()])
         .collect();
     let mut by_id: BTreeMap<String, Vec<Receipt>> = BTreeMap::new();
-    for p in payments(conn)? {
+    let programs: Vec<String> = wanted.iter().map(|s| s.to_string()).collect();
+    for p in payments(conn, &programs, |_| true)? {
         let Some(month) = month_of(&p.date) else {
             continue;
         };
-        if wanted.contains(p.program.as_str()) {
-            let r = Receipt {
-                name: p.name.clone(),
-                program: p.program.clone(),
-                month: month.to_string(),
-                amount: p.amount.unwrap_or(0.0),
-                evidence: p.evidence(),
-            };
-            by_id.entry(p.id_number).or_default().push(r);
-        }
+        let r = Receipt {
+            name: p.name.clone(),
+            program: p.program.clone(),
+            month: month.to_string(),
+            amount: p.amount.unwrap_or(0.0),
+            evidence: p.evidence(),
+        };
+        by_id.entry(p.id_number).or_default().push(r);
     }
     if wanted.contains(PAYROLL) {
         add_salaries(conn, &mut by_id)?;

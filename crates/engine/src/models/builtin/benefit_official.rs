@@ -44,10 +44,10 @@ impl Model for BenefitOfficial {
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
         let programs = ctx.params.list("programs");
         let roster = Roster::load(ctx.conn)?;
-        let paid = payments(ctx.conn)?;
+        let paid = payments(ctx.conn, &programs, |id| roster.has(id))?;
         ctx.cancel.check()?;
         let mut found: BTreeMap<(&str, &str), (&Tenure, Vec<&Payment>)> = BTreeMap::new();
-        for p in paid.iter().filter(|p| programs.contains(&p.program)) {
+        for p in &paid {
             if let Some(t) = roster.serving(&p.id_number, &p.date) {
                 let entry = found
                     .entry((&p.id_number, &p.program))

@@ -3,7 +3,7 @@
 //! household registry or the investigator's entries (`kin.rs`); a payment after the
 //! parent left office does not count. One alert per official, child and program.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::common::{param, person, texts, tidy};
 use super::kin::{Family, Kinsman};
@@ -37,13 +37,14 @@ impl Model for BenefitOfficialChild {
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
         let programs = ctx.params.list("programs");
         let roster = Roster::load(ctx.conn)?;
-        let family = Family::load(ctx.conn)?;
-        let paid = payments(ctx.conn)?;
+        let family = Family::of_people(ctx.conn, roster.people())?;
+        let parents = parents_on_roster(&roster, &family);
+        let paid = payments(ctx.conn, &programs, |id| parents.contains_key(id))?;
         ctx.cancel.check()?;
         let mut found: BTreeMap<(&str, &str, &str), Finding<'_>> = BTreeMap::new();
-        for p in paid.iter().filter(|p| programs.contains(&p.program)) {
-            for parent in family.of(&p.id_number).iter().filter(|k| k.is_parent()) {
-                let Some(t) = roster.serving(&parent.id_number, &p.date) else {
+        for p in &paid {
+            for (parent, child) in parents.get(p.id_number.as_str()).into_iter().flatten() {
+                let Some(t) = roster.serving(parent, &p.date) else {
                     continue;
                 };
                 let key = (
@@ -51,11 +52,7 @@ impl Model for BenefitOfficialChild {
                     p.id_number.as_str(),
                     p.program.as_str(),
                 );
-                found
-                    .entry(key)
-                    .or_insert((t, parent, Vec::new()))
-                    .2
-                    .push(p);
+                found.entry(key).or_insert((t, child, Vec::new())).2.push(p);
             }
         }
         Ok(found
@@ -65,10 +62,27 @@ impl Model for BenefitOfficialChild {
     }
 }
 
-fn alert(tenure: &Tenure, parent: &Kinsman, paid: &[&Payment]) -> AlertDraft {
+/// The children of everyone on the roster: child's ID number → (parent's ID number, the
+/// child as the parent's kin).
+fn parents_on_roster<'a>(
+    roster: &'a Roster,
+    family: &'a Family,
+) -> HashMap<&'a str, Vec<(&'a str, &'a Kinsman)>> {
+    let mut out: HashMap<&str, Vec<(&str, &Kinsman)>> = HashMap::new();
+    for parent in roster.people() {
+        for child in family.of(parent).iter().filter(|k| k.is_child()) {
+            out.entry(child.id_number.as_str())
+                .or_default()
+                .push((parent, child));
+        }
+    }
+    out
+}
+
+fn alert(tenure: &Tenure, child: &Kinsman, paid: &[&Payment]) -> AlertDraft {
     let first = paid[0];
     let mut evidence = vec![tenure.evidence()];
-    evidence.extend(parent.evidence.iter().cloned());
+    evidence.extend(child.evidence.iter().cloned());
     evidence.extend(paid.iter().map(|p| p.evidence()));
     AlertDraft {
         model: ID,
@@ -82,7 +96,7 @@ fn alert(tenure: &Tenure, parent: &Kinsman, paid: &[&Payment]) -> AlertDraft {
             tenure.describe(),
             tenure.span(),
             first.name,
-            parent.origin,
+            child.origin,
             first.program,
             tally(paid)
         ),

@@ -35,12 +35,21 @@ struct Trait {
 }
 
 /// One bidder in one tender.
-#[derive(Clone, Debug)]
-struct Bidder {
+#[derive(Debug)]
+struct Bidder<'a> {
     key: String,
     name: String,
     rows: Vec<RecordRef>,
-    traits: Vec<Trait>,
+    /// Traits from the bid rows.
+    own: Vec<Trait>,
+    /// Traits from the registers, shared by every tender the company bids in.
+    firm: &'a [Trait],
+}
+
+impl Bidder<'_> {
+    fn traits(&self) -> impl Iterator<Item = &Trait> {
+        self.own.iter().chain(self.firm.iter())
+    }
 }
 
 struct Bid {
@@ -78,10 +87,11 @@ impl Model for BidCollusion {
                     key: b.key.clone(),
                     name: b.name.clone(),
                     rows: Vec::new(),
-                    traits: firm.cloned().unwrap_or_default(),
+                    own: Vec::new(),
+                    firm: firm.map_or(&[], Vec::as_slice),
                 });
             bidder.rows.push(record(Kind::Bids, b.record_id));
-            bidder.traits.extend(bid_traits(b));
+            bidder.own.extend(bid_traits(b));
         }
         let mut out = Vec::new();
         for (tender, bidders) in &tenders {
@@ -204,7 +214,7 @@ fn owns_or_represents(s: &Stake) -> bool {
 fn collusions(tender: &str, bidders: &[&Bidder]) -> Vec<AlertDraft> {
     let mut holders: BTreeMap<(&str, &str), BTreeSet<usize>> = BTreeMap::new();
     for (i, b) in bidders.iter().enumerate() {
-        for t in &b.traits {
+        for t in b.traits() {
             holders.entry((t.label, &t.value)).or_default().insert(i);
         }
     }
@@ -262,8 +272,7 @@ fn alert(
             .push(format!("同一{label}({shown})"));
         for &i in who {
             let uses = bidders[i]
-                .traits
-                .iter()
+                .traits()
                 .filter(|t| t.label == *label && t.value == *value);
             evidence.extend(uses.map(|t| t.evidence.clone()));
         }
@@ -294,7 +303,7 @@ fn alert(
 
 fn trait_shown(bidders: &[&Bidder], who: &BTreeSet<usize>, label: &str, value: &str) -> String {
     who.iter()
-        .flat_map(|&i| bidders[i].traits.iter())
+        .flat_map(|&i| bidders[i].traits())
         .find(|t| t.label == label && t.value == value)
         .map_or_else(|| value.to_string(), |t| t.shown.clone())
 }

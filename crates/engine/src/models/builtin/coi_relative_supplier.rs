@@ -38,7 +38,7 @@ impl Model for CoiRelativeSupplier {
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
         let roster = Roster::load(ctx.conn)?;
-        let family = Family::load(ctx.conn)?;
+        let family = Family::of_people(ctx.conn, roster.people())?;
         let stakes = stakes(ctx.conn)?;
         let contracts = contracts(ctx.conn)?;
         let index = ContractIndex::new(&contracts);

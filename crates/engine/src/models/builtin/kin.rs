@@ -13,7 +13,7 @@ use super::common::{load, present, record};
 use crate::error::Result;
 use crate::kinds::Kind;
 use crate::models::RecordRef;
-use crate::resolve::{relatives, Relation, RelationKind, RelationOrigin};
+use crate::resolve::{relatives_of, Relation, RelationKind, RelationOrigin};
 
 /// What a child's spouse is called, from either the register or an investigator.
 const CHILD_SPOUSE_WORDS: &[&str] = &["儿媳", "女婿", "子女的配偶", "儿媳妇"];
@@ -43,9 +43,9 @@ impl Kinsman {
         }
     }
 
-    /// Whether the other person is my parent.
-    pub fn is_parent(&self) -> bool {
-        self.kind == RelationKind::ParentChild && !self.younger_generation
+    /// Whether the other person is my child.
+    pub fn is_child(&self) -> bool {
+        self.kind == RelationKind::ParentChild && self.younger_generation
     }
 }
 
@@ -55,22 +55,28 @@ pub(super) struct Family {
 }
 
 impl Family {
-    pub fn load(conn: &Connection) -> Result<Family> {
+    /// The kin of `people` (ID numbers), each seen from that person. Only these people's
+    /// households are read (`resolve::relatives_of`), so a roster of a few thousand does
+    /// not pay for a register of a hundred thousand.
+    pub fn of_people<'p>(
+        conn: &Connection,
+        people: impl Iterator<Item = &'p str>,
+    ) -> Result<Family> {
         let heads = household_heads(conn)?;
         let mut by_id: HashMap<String, Vec<Kinsman>> = HashMap::new();
-        for rel in relatives(conn)? {
-            let evidence = evidence_of(&rel, &heads);
-            let (Some(a), Some(b)) = (&rel.a.id_number, &rel.b.id_number) else {
+        for id in people {
+            if by_id.contains_key(id) {
                 continue;
-            };
-            by_id
-                .entry(a.clone())
-                .or_default()
-                .push(seen(&rel, false, evidence.clone()));
-            by_id
-                .entry(b.clone())
-                .or_default()
-                .push(seen(&rel, true, evidence));
+            }
+            let mut kin = Vec::new();
+            for rel in relatives_of(conn, id)? {
+                let evidence = evidence_of(&rel, &heads);
+                let (Some(_), Some(b)) = (&rel.a.id_number, &rel.b.id_number) else {
+                    continue;
+                };
+                kin.push(seen(&rel, b == id, evidence));
+            }
+            by_id.insert(id.to_string(), kin);
         }
         Ok(Family { by_id })
     }

@@ -4,14 +4,14 @@
 //! test only when at least `min_people` (20) people had claims, so a tiny extract does
 //! not make a median. People are known by ID number only.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::Connection;
 
-use super::common::{load, median, money, param, person, present, record, tidy, year_of};
+use super::common::{median, money, param, person, record, tidy, year_of};
 use crate::error::Result;
 use crate::kinds::Kind;
-use crate::models::{AlertDraft, Model, ModelContext, ModelSpec, ParamValue, RecordRef, Severity};
+use crate::models::{AlertDraft, Model, ModelContext, ModelSpec, ParamValue, Severity};
 
 pub const ID: &str = "medical-frequency";
 
@@ -21,9 +21,10 @@ pub struct MedicalFrequency;
 #[derive(Default)]
 struct Year {
     name: String,
-    dates: BTreeSet<String>,
+    /// Visit dates as `YYYYMMDD`, sorted and deduplicated once all rows are read.
+    dates: Vec<u32>,
     total: f64,
-    evidence: Vec<RecordRef>,
+    rows: Vec<i64>,
 }
 
 struct Limits {
@@ -65,39 +66,61 @@ impl Model for MedicalFrequency {
                 }
             }
         }
+        out.sort_by(|a, b| a.key.cmp(&b.key));
         Ok(out)
     }
 }
 
-type Years = BTreeMap<String, BTreeMap<String, Year>>;
+type Years = BTreeMap<String, HashMap<String, Year>>;
 
+/// Every identified person's claims per calendar year, read in one pass without copying
+/// the text of rows that only add to a known person's year.
 fn years(conn: &Connection) -> Result<Years> {
     let sql = "SELECT id, name, id_number, visit_date, amount FROM medical_claims
                WHERE id_number IS NOT NULL AND visit_date IS NOT NULL";
     let mut years: Years = BTreeMap::new();
-    let rows = load(conn, sql, |r| {
-        let (Some(id), Some(date)) = (present(r.get(2)?), present(r.get(3)?)) else {
-            return Ok(None);
-        };
-        let name = present(r.get(1)?).unwrap_or_default();
-        let amount = r.get::<_, Option<f64>>(4)?.unwrap_or(0.0);
-        Ok(Some((r.get::<_, i64>(0)?, id, name, date, amount)))
-    })?;
-    for (record_id, id, name, date, amount) in rows {
-        let Some(year) = year_of(&date) else {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, date) = (text_at(r, 2)?, text_at(r, 3)?);
+        let (Some(year), Some(day)) = (year_of(date), day_number(date)) else {
             continue;
         };
-        let y = years
-            .entry(year.to_string())
-            .or_default()
-            .entry(id)
-            .or_default();
-        y.name = name;
-        y.dates.insert(date.get(..10).unwrap_or(&date).to_string());
-        y.total += amount;
-        y.evidence.push(record(Kind::MedicalClaims, record_id));
+        if id.is_empty() {
+            continue;
+        }
+        let people = match years.get_mut(year) {
+            Some(p) => p,
+            None => years.entry(year.to_string()).or_default(),
+        };
+        let y = match people.get_mut(id) {
+            Some(y) => y,
+            None => people.entry(id.to_string()).or_default(),
+        };
+        if y.name.is_empty() {
+            y.name = text_at(r, 1)?.to_string();
+        }
+        y.dates.push(day);
+        y.total += r.get::<_, Option<f64>>(4)?.unwrap_or(0.0);
+        y.rows.push(r.get(0)?);
+    }
+    for y in years.values_mut().flat_map(|p| p.values_mut()) {
+        y.dates.sort_unstable();
+        y.dates.dedup();
     }
     Ok(years)
+}
+
+/// A text column, trimmed; empty for NULL.
+fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or("").trim())
+}
+
+/// `2023-05-17` as 20230517.
+fn day_number(date: &str) -> Option<u32> {
+    let d = date.get(..10)?;
+    let digits: String = d.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() == 8).then(|| digits.parse().ok()).flatten()
 }
 
 fn alert(year: &str, id: &str, y: &Year, med: Option<f64>, limits: &Limits) -> Option<AlertDraft> {
@@ -125,7 +148,12 @@ fn alert(year: &str, id: &str, y: &Year, med: Option<f64>, limits: &Limits) -> O
         severity: Severity::Medium,
         subjects: vec![person(id, &y.name, "patient")],
         summary: format!("{}(身份证号{id}){year}年{}", y.name, reasons.join(",")),
-        evidence: tidy(y.evidence.clone()),
+        evidence: tidy(
+            y.rows
+                .iter()
+                .map(|&id| record(Kind::MedicalClaims, id))
+                .collect(),
+        ),
         key: format!("{ID}|{id}|{year}"),
     })
 }

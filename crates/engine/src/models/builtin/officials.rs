@@ -124,6 +124,11 @@ impl Roster {
         self.of(id_number).find(|t| t.covers(date))
     }
 
+    /// Whether the person is on the roster at all.
+    pub fn has(&self, id_number: &str) -> bool {
+        self.by_id.contains_key(id_number)
+    }
+
     /// The people on the roster, each once.
     pub fn people(&self) -> impl Iterator<Item = &str> {
         self.by_id.keys().map(String::as_str)

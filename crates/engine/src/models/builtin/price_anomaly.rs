@@ -62,9 +62,8 @@ fn alert(c: &Contract, price: f64, med: f64, count: usize) -> AlertDraft {
         severity: Severity::Medium,
         subjects: vec![c.subject(), c.supplier("supplier"), unit(&c.unit)],
         summary: format!(
-            "{}{}与{}签订的{}中“{}”单价{}元,为全案同品目{}份合同单价中位数{}元的{:.2}倍",
+            "{}与{}签订的{}中“{}”单价{}元,为全案同品目{}份合同单价中位数{}元的{:.2}倍",
             c.unit,
-            c.signed(),
             c.supplier_name,
             c.describe(),
             c.item,
