@@ -1,8 +1,55 @@
-//! The built-in supervision models of `shared/spec/models.md`, one file each.
+//! The built-in supervision models of `shared/spec/models.md`, one file each, and the
+//! readers they share: `officials.rs` (tenures), `kin.rs` (relatives, from
+//! `resolve::relatives`), `procurement.rs` (contracts and the people behind companies),
+//! `payments.rs` (benefit payments), `common.rs` (dates, amounts, subjects). Models only
+//! read the case; the runner files what they return. The money-flow models live in their
+//! own files, registered here as well.
 
 use super::Model;
 
+mod common;
+mod kin;
+mod officials;
+mod payments;
+mod procurement;
+
+mod benefit_deceased;
+mod benefit_exclusive;
+mod benefit_official;
+mod benefit_official_child;
+mod bid_collusion;
+mod coi;
+mod coi_relative_supplier;
+mod coi_self_supplier;
+mod duplicate_salary;
+mod list_match;
+mod medical_frequency;
+mod price_anomaly;
+mod sequential_invoices;
+mod split_procurement;
+mod supplier_concentration;
+mod supplier_follows_official;
+
+#[cfg(test)]
+mod tests;
+
 /// Every built-in model, in the order of `models.md`.
 pub fn all() -> Vec<Box<dyn Model>> {
-    vec![]
+    vec![
+        Box::new(coi_self_supplier::CoiSelfSupplier),
+        Box::new(coi_relative_supplier::CoiRelativeSupplier),
+        Box::new(benefit_official::BenefitOfficial),
+        Box::new(benefit_official_child::BenefitOfficialChild),
+        Box::new(benefit_exclusive::BenefitExclusive),
+        Box::new(benefit_deceased::BenefitDeceased),
+        Box::new(duplicate_salary::DuplicateSalary),
+        Box::new(bid_collusion::BidCollusion),
+        Box::new(supplier_follows_official::SupplierFollowsOfficial),
+        Box::new(price_anomaly::PriceAnomaly),
+        Box::new(sequential_invoices::SequentialInvoices),
+        Box::new(split_procurement::SplitProcurement),
+        Box::new(supplier_concentration::SupplierConcentration),
+        Box::new(medical_frequency::MedicalFrequency),
+        Box::new(list_match::ListMatch),
+    ]
 }
