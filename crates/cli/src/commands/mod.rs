@@ -23,6 +23,7 @@ use crate::passphrase;
 pub fn actor() -> String {
     std::env::var("MINGJING_ACTOR")
         .or_else(|_| std::env::var("USER"))
+        .or_else(|_| std::env::var("LOGNAME"))
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown".to_string())
 }
