@@ -2,3 +2,4 @@
 //! checked through the command's output and exit codes.
 
 mod case_and_import;
+mod models_on_sample;
