@@ -161,6 +161,7 @@ impl<'c> SheetImport<'c> {
     }
 
     fn start_kind(&mut self, ctx: &SheetContext<'_>, map: ColumnMap) -> Result<()> {
+        crate::store::derived::drop_lookup_indexes(self.conn, map.kind.code())?;
         let insert = rec::insert_statement(self.conn, map.kind, &map.columns)?;
         self.known = rec::known_fingerprints(self.conn, map.kind, ctx.file_id)?;
         self.header_key = header_key(&map.headers);

@@ -35,6 +35,7 @@ pub(super) fn replace_all(
         run.tick(name, 0)?;
         tx.execute_batch(&format!("CREATE INDEX {name} ON {on}"))?;
     }
+    crate::store::derived::create_lookup_indexes(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -86,5 +86,5 @@ CREATE INDEX manual_relations_b ON manual_relations(id_number_b);
 -- Lookups the derivations and the graph need on the kind tables.
 CREATE INDEX households_household ON households(household_id);
 CREATE INDEX households_id_number ON households(id_number);
-CREATE INDEX bank_transactions_pair ON bank_transactions(account, counterparty_account);
-CREATE INDEX bank_transactions_counterparty ON bank_transactions(counterparty_account, account);
+-- The bank lookup indexes are made by each rebuild (store/derived.rs), not here: an
+-- import of a million rows would otherwise update them a million times.
