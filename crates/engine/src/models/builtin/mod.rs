@@ -17,6 +17,8 @@ mod structuring;
 
 #[cfg(test)]
 mod sample_tests;
+#[cfg(test)]
+mod test_support;
 
 use super::Model;
 

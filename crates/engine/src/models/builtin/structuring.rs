@@ -3,8 +3,10 @@
 //! 50,000 — at the threshold a transaction is reported anyway), within 7 days. Deposits
 //! and withdrawals are counted apart: splitting hides one large deposit or one large
 //! withdrawal, and a receipt followed by a payment is the pass-through pattern instead.
-//! Cash and transfers both count; only yuan amounts are compared. One alert per
-//! account, listing each run of such transactions.
+//! What the holder did counts: cash deposits, cash withdrawals and transfers out. A
+//! transfer in was split (if at all) by its sender, whose account is the one that fires;
+//! counting it at the receiver too would raise a second alert on the payee of every
+//! splitter. Only yuan amounts are compared. One alert per account, listing each run.
 
 use super::money::{amount_text, day, evidence, fen_of, yuan, Acct, Ledger};
 use crate::error::Result;
@@ -90,7 +92,13 @@ impl Model for Structuring {
             if a % 4096 == 0 {
                 ctx.cancel.check()?;
             }
-            let mut found = runs(&ledger, ledger.incoming(a), cny, &rule, true);
+            let deposits: Vec<u32> = ledger
+                .incoming(a)
+                .iter()
+                .copied()
+                .filter(|&i| ledger.get(i).cash)
+                .collect();
+            let mut found = runs(&ledger, &deposits, cny, &rule, true);
             found.extend(runs(&ledger, ledger.outgoing(a), cny, &rule, false));
             if !found.is_empty() {
                 out.push(alert(&ledger, a, &found, &rule));
@@ -161,7 +169,7 @@ fn run_text(ledger: &Ledger, r: &Run) -> String {
     let all_cash = r.items.iter().all(|&i| ledger.get(i).cash);
     let verb = match (r.incoming, all_cash) {
         (true, true) => "现金存入",
-        (true, false) => "存入/转入",
+        (true, false) => "存入",
         (false, true) => "现金支取",
         (false, false) => "支取/转出",
     };
