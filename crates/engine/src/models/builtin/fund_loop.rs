@@ -147,7 +147,7 @@ impl Search<'_> {
         if let Some(found) = self.back_from(at, since) {
             return Some(found);
         }
-        if self.path.len() > self.rule.max_mid || self.budget == 0 {
+        if self.path.len() >= self.rule.max_mid || self.budget == 0 {
             return None;
         }
         let currency = self.ledger.get(self.first).currency;
