@@ -56,6 +56,9 @@ impl Payment {
     }
 }
 
+/// Payments whose money moved on to one official, with the transfers, by beneficiary.
+type Moved = BTreeMap<(String, String), Vec<(Payment, Vec<u32>)>>;
+
 /// Who got the money.
 #[derive(Clone, Debug)]
 struct Receiver {
@@ -103,7 +106,7 @@ impl Model for BenefitProxy {
         };
         let payments = payments(ctx.conn)?;
         let mut elsewhere: BTreeMap<(String, String), (Receiver, Vec<Payment>)> = BTreeMap::new();
-        let mut moved: BTreeMap<(String, String), Vec<(Payment, Vec<u32>)>> = BTreeMap::new();
+        let mut moved: Moved = BTreeMap::new();
         let days = ctx.params.integer("days");
         let share = ctx.params.number("min_share");
         for p in payments {

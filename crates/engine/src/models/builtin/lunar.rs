@@ -11,21 +11,17 @@ use chrono::NaiveDate;
 /// A festival the gift model watches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Festival {
-    SpringFestival,
+    Spring,
     DragonBoat,
     MidAutumn,
 }
 
 impl Festival {
-    pub const ALL: [Festival; 3] = [
-        Festival::SpringFestival,
-        Festival::DragonBoat,
-        Festival::MidAutumn,
-    ];
+    pub const ALL: [Festival; 3] = [Festival::Spring, Festival::DragonBoat, Festival::MidAutumn];
 
     pub fn label(self) -> &'static str {
         match self {
-            Festival::SpringFestival => "春节",
+            Festival::Spring => "春节",
             Festival::DragonBoat => "端午节",
             Festival::MidAutumn => "中秋节",
         }
@@ -41,7 +37,7 @@ impl Festival {
 
     fn lunar_month_day(self) -> (u8, u8) {
         match self {
-            Festival::SpringFestival => (1, 1),
+            Festival::Spring => (1, 1),
             Festival::DragonBoat => (5, 5),
             Festival::MidAutumn => (8, 15),
         }
@@ -90,21 +86,21 @@ mod tests {
     #[test]
     fn known_festival_dates() {
         let cases = [
-            (Festival::SpringFestival, 2023, "2023-01-22"),
-            (Festival::SpringFestival, 2024, "2024-02-10"),
-            (Festival::SpringFestival, 2025, "2025-01-29"),
+            (Festival::Spring, 2023, "2023-01-22"),
+            (Festival::Spring, 2024, "2024-02-10"),
+            (Festival::Spring, 2025, "2025-01-29"),
             (Festival::MidAutumn, 2023, "2023-09-29"),
             (Festival::MidAutumn, 2024, "2024-09-17"),
             (Festival::DragonBoat, 2023, "2023-06-22"),
             (Festival::DragonBoat, 2024, "2024-06-10"),
             // After a leap fourth month (2020), and the table's first day.
             (Festival::DragonBoat, 2020, "2020-06-25"),
-            (Festival::SpringFestival, 1901, "1901-02-19"),
+            (Festival::Spring, 1901, "1901-02-19"),
         ];
         for (f, year, want) in cases {
             assert_eq!(f.date_in(year), Some(d(want)), "{f:?} {year}");
         }
-        assert_eq!(Festival::SpringFestival.date_in(1899), None);
+        assert_eq!(Festival::Spring.date_in(1899), None);
     }
 
     #[test]
@@ -112,7 +108,7 @@ mod tests {
         let all = Festival::ALL;
         assert_eq!(
             festival_near(d("2024-02-07"), 5, &all),
-            Some((Festival::SpringFestival, d("2024-02-10")))
+            Some((Festival::Spring, d("2024-02-10")))
         );
         assert!(festival_near(d("2024-02-10"), 5, &all).is_some());
         assert!(festival_near(d("2024-02-05"), 5, &all).is_some());

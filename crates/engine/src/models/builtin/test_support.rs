@@ -131,11 +131,6 @@ pub(super) fn run(model: &dyn Model, conn: &Connection) -> Vec<AlertDraft> {
     run_with(model, conn, &[])
 }
 
-/// The ids of an alert's subjects.
-pub(super) fn subject_ids(a: &AlertDraft) -> Vec<&str> {
-    a.subjects.iter().map(|s| s.id.as_str()).collect()
-}
-
 /// The record ids of an alert's evidence in one table.
 pub(super) fn evidence_in(a: &AlertDraft, table: &str) -> Vec<i64> {
     a.evidence
