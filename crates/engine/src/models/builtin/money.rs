@@ -15,6 +15,7 @@
 //! does not write anything.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
@@ -22,6 +23,28 @@ use rusqlite::Connection;
 use crate::error::Result;
 use crate::models::{RecordRef, Subject, SubjectType};
 use crate::resolve::{currency_code, parse_time, transfer_ends};
+
+/// A fast, non-cryptographic hasher for the ledger's own maps (account digits, names):
+/// the keys come from the case, not from an attacker, and a million rows hash twice each.
+#[derive(Default)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// An account's number in the ledger.
 pub(super) type Acct = u32;
@@ -77,17 +100,17 @@ pub(super) struct Holder {
 pub(super) struct Ledger {
     pub transfers: Vec<Transfer>,
     digits: Vec<String>,
-    account_ix: HashMap<String, Acct>,
+    account_ix: FastMap<String, Acct>,
     holders: Vec<Holder>,
     names: Vec<String>,
-    name_ix: HashMap<String, u32>,
+    name_ix: FastMap<String, u32>,
     currencies: Vec<String>,
     /// Per account, the transfers it sent / received, in time order.
     out: Vec<Vec<u32>>,
     inc: Vec<Vec<u32>>,
     /// Every account an identifier (ID number, credit code) or a holder name was seen on.
-    by_holder_id: HashMap<String, Vec<Acct>>,
-    by_holder_name: HashMap<String, Vec<Acct>>,
+    by_holder_id: FastMap<String, Vec<Acct>>,
+    by_holder_name: FastMap<String, Vec<Acct>>,
 }
 
 /// A statement row as read, before pairing.
@@ -172,7 +195,7 @@ impl Ledger {
         let (Some(time), Some(amount)) = (text(v(4)?), real(v(5)?)) else {
             return Ok(None);
         };
-        let Some(at) = parse_time(time) else {
+        let Some(at) = seconds(time) else {
             return Ok(None);
         };
         let Some((from, to)) =
@@ -288,17 +311,15 @@ impl Ledger {
     }
 
     fn see_holder(&mut self, a: Acct, id: Option<&str>, name: Option<&str>, rank: u8) {
+        let h = &self.holders[a as usize];
+        if h.rank <= rank && h.id.as_deref() == id && h.name.as_deref() == name {
+            return;
+        }
         if let Some(id) = id {
-            let list = self.by_holder_id.entry(id.to_string()).or_default();
-            if !list.contains(&a) {
-                list.push(a);
-            }
+            note(&mut self.by_holder_id, id, a);
         }
         if let Some(name) = name {
-            let list = self.by_holder_name.entry(name.to_string()).or_default();
-            if !list.contains(&a) {
-                list.push(a);
-            }
+            note(&mut self.by_holder_name, name, a);
         }
         let h = &mut self.holders[a as usize];
         if rank < h.rank && (id.is_some() || name.is_some()) {
@@ -415,6 +436,63 @@ impl Ledger {
         }
         out
     }
+}
+
+/// Adds account `a` to the list under `key`.
+fn note(map: &mut FastMap<String, Vec<Acct>>, key: &str, a: Acct) {
+    match map.get_mut(key) {
+        Some(list) if list.contains(&a) => {}
+        Some(list) => list.push(a),
+        None => {
+            map.insert(key.to_string(), vec![a]);
+        }
+    }
+}
+
+/// Seconds since 1970 of a stored `YYYY-MM-DD HH:MM:SS`, read by hand (a million rows);
+/// anything else goes to the general parser.
+fn seconds(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let shape = b.len() == 19
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b' '
+        && b[13] == b':'
+        && b[16] == b':';
+    if !shape {
+        return parse_time(text);
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        b[r].iter().try_fold(0i64, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 59 {
+        return parse_time(text);
+    }
+    let day = days_from_civil(y, m, d);
+    let next_month = if m == 12 {
+        days_from_civil(y + 1, 1, 1)
+    } else {
+        days_from_civil(y, m + 1, 1)
+    };
+    if day >= next_month {
+        return parse_time(text);
+    }
+    Some(day * 86_400 + hh * 3600 + mm * 60 + ss)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// Counterparty names that mean "no counterparty".

@@ -64,3 +64,17 @@ fn amounts_read_with_separators_and_cents() {
     assert_eq!(amount_text(12_345_678_901), "123,456,789.01");
     assert_eq!(amount_text(5), "0.05");
 }
+
+#[test]
+fn the_fast_time_reader_agrees_with_the_general_one() {
+    for t in [
+        "2024-02-29 23:59:59",
+        "1999-12-31 00:00:00",
+        "2023-03-01 12:00:00",
+        "2100-01-01 01:02:03",
+        "2023-02-30 10:00:00",
+        "2023-05-06",
+    ] {
+        assert_eq!(super::seconds(t), crate::resolve::parse_time(t), "{t}");
+    }
+}
