@@ -39,8 +39,11 @@ impl Hasher for FxHasher {
         }
     }
 
+    /// Mixes high bits into low ones: the table indexes by the low bits, and account
+    /// numbers differ mostly in their last digits.
     fn finish(&self) -> u64 {
-        self.0
+        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z ^ (z >> 31)
     }
 }
 
@@ -111,6 +114,18 @@ pub(super) struct Ledger {
     /// Every account an identifier (ID number, credit code) or a holder name was seen on.
     by_holder_id: FastMap<String, Vec<Acct>>,
     by_holder_name: FastMap<String, Vec<Acct>>,
+    recent: Recent,
+}
+
+/// What the previous statement row said, while loading.
+#[derive(Default)]
+struct Recent {
+    digits: String,
+    acct: Acct,
+    id: Option<String>,
+    name: Option<String>,
+    currency_raw: Option<String>,
+    currency: Option<u16>,
 }
 
 /// A statement row as read, before pairing.
@@ -179,8 +194,7 @@ impl Ledger {
         let Some(own_digits) = text(v(1)?) else {
             return Ok(None);
         };
-        let own = self.account(own_digits);
-        self.see_holder(own, text(v(3)?), text(v(2)?), 0);
+        let own = self.own_account(own_digits, text(v(3)?), text(v(2)?));
         let other = match text(v(8)?) {
             Some(d) => {
                 let a = self.account(d);
@@ -203,7 +217,7 @@ impl Ledger {
         else {
             return Ok(None);
         };
-        let currency = self.currency(currency_code(text(v(7)?)));
+        let currency = self.row_currency(text(v(7)?));
         let t = Transfer {
             from,
             to,
@@ -218,6 +232,38 @@ impl Ledger {
             t,
             senders_copy: from == End::Account(own),
         }))
+    }
+
+    /// The statement's own account; statements come account by account, so the last
+    /// row's account and holder are remembered rather than looked up again.
+    fn own_account(&mut self, digits: &str, id: Option<&str>, name: Option<&str>) -> Acct {
+        let r = &self.recent;
+        if r.digits == digits && r.id.as_deref() == id && r.name.as_deref() == name {
+            return r.acct;
+        }
+        let a = self.account(digits);
+        self.see_holder(a, id, name, 0);
+        self.recent = Recent {
+            digits: digits.to_string(),
+            acct: a,
+            id: id.map(str::to_string),
+            name: name.map(str::to_string),
+            ..std::mem::take(&mut self.recent)
+        };
+        a
+    }
+
+    /// The currency of a row, remembering the last spelling seen.
+    fn row_currency(&mut self, raw: Option<&str>) -> u16 {
+        if self.recent.currency_raw.as_deref() == raw {
+            if let Some(c) = self.recent.currency {
+                return c;
+            }
+        }
+        let c = self.currency(currency_code(raw));
+        self.recent.currency_raw = raw.map(str::to_string);
+        self.recent.currency = Some(c);
+        c
     }
 
     fn read_links(&mut self, conn: &Connection) -> Result<()> {
@@ -312,7 +358,10 @@ impl Ledger {
 
     fn see_holder(&mut self, a: Acct, id: Option<&str>, name: Option<&str>, rank: u8) {
         let h = &self.holders[a as usize];
-        if h.rank <= rank && h.id.as_deref() == id && h.name.as_deref() == name {
+        // Nothing new: the best sighting so far already says this (and was noted).
+        let same_name = name.is_none() || h.name.as_deref() == name;
+        let same_id = id.is_none() || h.id.as_deref() == id;
+        if h.rank <= rank && same_name && same_id {
             return;
         }
         if let Some(id) = id {
