@@ -812,6 +812,13 @@ fn a_rebuild_restores_every_index_of_the_derived_tables() {
     let missing: Vec<_> = before.iter().filter(|i| !after.contains(i)).collect();
     assert!(missing.is_empty(), "{missing:?}");
     // A rebuild also makes the bank lookup indexes that imports drop.
-    let added: Vec<&str> = after.iter().filter(|i| !before.contains(i)).map(|(n, _)| n.as_str()).collect();
-    assert_eq!(added, ["bank_transactions_counterparty", "bank_transactions_pair"]);
+    let added: Vec<&str> = after
+        .iter()
+        .filter(|i| !before.contains(i))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(
+        added,
+        ["bank_transactions_counterparty", "bank_transactions_pair"]
+    );
 }

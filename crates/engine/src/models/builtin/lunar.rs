@@ -1,12 +1,12 @@
 //! The festivals of the lunar calendar that gift-giving clusters around — Spring
 //! Festival (正月初一), Dragon Boat (五月初五) and Mid-Autumn (八月十五) — as Gregorian
-//! dates of any year from 1901 to 2100. The conversion is the `chinese-lunisolar-calendar`
-//! crate's (MIT, magiclen; a table-driven converter with the standard lunar month table,
-//! no network, no clock); this file only names the festivals and asks for their dates.
-//! It is not a holiday calendar: official days off and make-up working days are not here.
+//! dates. The lunar conversion is the case calendar's (`models::calendar`, on the
+//! `tyme4rs` crate); this file only names the festivals the gift model watches and finds
+//! the one a date falls before. It is not a holiday calendar.
 
-use chinese_lunisolar_calendar::LunisolarDate;
 use chrono::NaiveDate;
+
+use crate::models::calendar::{self, Festival as CalendarFestival};
 
 /// A festival the gift model watches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,21 +35,18 @@ impl Festival {
             .find(|f| f.label() == t || f.label().trim_end_matches('节') == t)
     }
 
-    fn lunar_month_day(self) -> (u8, u8) {
+    fn in_calendar(self) -> CalendarFestival {
         match self {
-            Festival::Spring => (1, 1),
-            Festival::DragonBoat => (5, 5),
-            Festival::MidAutumn => (8, 15),
+            Festival::Spring => CalendarFestival::SpringFestival,
+            Festival::DragonBoat => CalendarFestival::DragonBoat,
+            Festival::MidAutumn => CalendarFestival::MidAutumn,
         }
     }
 
     /// The festival's Gregorian date in the lunar year that starts in `year`;
-    /// `None` outside 1901–2100.
+    /// `None` outside the calendar's range.
     pub fn date_in(self, year: i32) -> Option<NaiveDate> {
-        let year = u16::try_from(year).ok()?;
-        let (month, day) = self.lunar_month_day();
-        let date = LunisolarDate::from_ymd(year, month, false, day).ok()?;
-        Some(date.to_naive_date())
+        calendar::festival_date(year, self.in_calendar())
     }
 }
 
