@@ -23,6 +23,10 @@ fn fold_width(c: char) -> char {
 /// tabs, line breaks) turned into one ASCII space, runs collapsed, ends trimmed, and
 /// zero-width characters removed.
 pub fn clean_text(raw: &str) -> String {
+    if is_clean_ascii(raw) {
+        // Most cells (digits, dates, codes) are already clean: skip the char walk.
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for c in raw.chars().filter(|c| !is_invisible(*c)).map(fold_width) {
@@ -37,6 +41,17 @@ pub fn clean_text(raw: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Printable ASCII with single inner spaces and none at the ends: what `clean_text` returns
+/// unchanged.
+fn is_clean_ascii(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let printable = bytes.iter().all(|b| (0x21..0x7f).contains(b) || *b == b' ');
+    printable
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
 }
 
 /// Han ideographs, CJK punctuation and the kana middle dot: the characters next to which a
@@ -158,6 +173,33 @@ pub(super) fn strip_number_fraction(text: &str, keep: impl Fn(&str) -> bool) -> 
 
 pub(super) fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_full_walk() {
+        for raw in [
+            "20240105", "A B", " A", "A ", "A  B", "a\tb", "x\u{a0}y", "", "１２", "¥1,234",
+        ] {
+            let mut walked = String::new();
+            let mut pending = false;
+            for c in raw.chars().filter(|c| !is_invisible(*c)).map(fold_width) {
+                if c.is_whitespace() {
+                    pending = true;
+                    continue;
+                }
+                if pending && !walked.is_empty() {
+                    walked.push(' ');
+                }
+                pending = false;
+                walked.push(c);
+            }
+            assert_eq!(clean_text(raw), walked, "{raw:?}");
+        }
+    }
 }
 
 #[cfg(test)]
