@@ -28,4 +28,7 @@ pub use error::{Error, Result};
 pub use import::{FileReport, ImportOptions, Mapping, SheetReport};
 pub use kinds::Kind;
 pub use progress::{CancelFlag, NoProgress, Progress, ProgressEvent};
-pub use store::{create as create_case, open as open_case, Passphrase, SCHEMA_VERSION};
+/// Raw keyed connections for benchmarks and tools only: they bypass `Case` and so the
+/// audit log. Applications hold a [`Case`].
+pub use store::{create as create_case, open as open_case};
+pub use store::{Passphrase, SCHEMA_VERSION};
