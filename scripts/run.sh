@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the sample case: build, create an encrypted case, import every sample
-# extract, resolve people, companies and accounts, and print the case's summary.
+# extract, resolve people, companies and accounts, run the supervision models, and
+# print the case's summary.
 # The desktop app is not part of this build yet, so the same job runs headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +25,6 @@ if [ -z "${MINGJING_PASSPHRASE:-}" ]; then
 fi
 "$bin" case create "$case_file"
 "$bin" import "$case_file" sample-data/case/*
+"$bin" models run "$case_file"
 "$bin" case info "$case_file"
 echo "案件文件 / case file: $case_file"
