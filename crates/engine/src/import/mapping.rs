@@ -249,6 +249,34 @@ mod tests {
     }
 
     #[test]
+    fn common_bank_headers_beyond_the_dictionary_map_too() {
+        let map = ColumnMap::build(
+            Kind::BankTransactions,
+            &headers(&[
+                "卡号",
+                "交易日期",
+                "发生额",
+                "借贷方向",
+                "对方卡号",
+                "交易对方户名",
+            ]),
+            None,
+        );
+        let fields: Vec<String> = map.describe().into_iter().map(|(_, f)| f).collect();
+        assert_eq!(
+            fields,
+            [
+                "account",
+                "time",
+                "amount",
+                "direction",
+                "counterparty_account",
+                "counterparty_name"
+            ]
+        );
+    }
+
+    #[test]
     fn a_saved_mapping_overrides_and_extends_the_aliases() {
         let mapping = Mapping::parse(
             "kind = \"bank_transactions\"\n[columns]\n\"对象账号\" = \"counterparty_account\"\n",
