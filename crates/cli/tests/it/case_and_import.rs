@@ -24,6 +24,16 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `import CASE FILE`, which must succeed.
+fn import(case: &Path, file: &Path) {
+    mingjing(Some(PASS))
+        .arg("import")
+        .arg(case)
+        .arg(file)
+        .assert()
+        .success();
+}
+
 /// `case info --format json`, parsed.
 fn info(case: &Path) -> serde_json::Value {
     let out = mingjing(Some(PASS))
@@ -75,12 +85,7 @@ fn a_duplicate_file_is_reported_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let case = new_case(dir.path());
     let file = sample("死亡登记.xlsx");
-    mingjing(Some(PASS))
-        .arg("import")
-        .arg(&case)
-        .arg(&file)
-        .assert()
-        .success();
+    import(&case, &file);
     mingjing(Some(PASS))
         .arg("import")
         .arg(&case)
@@ -114,12 +119,7 @@ fn rejects_as_csv_neutralise_formulas() {
     let case = new_case(dir.path());
     let file = dir.path().join("deaths.csv");
     std::fs::write(&file, "姓名,身份证号,死亡日期\n=HYPERLINK(\"x\"),11010519491231002X,不详\n张三,11010519491231002X,2024-01-05\n").unwrap();
-    mingjing(Some(PASS))
-        .arg("import")
-        .arg(&case)
-        .arg(&file)
-        .assert()
-        .success();
+    import(&case, &file);
     let out = mingjing(Some(PASS))
         .arg("rejects")
         .arg(&case)
@@ -174,12 +174,7 @@ fn the_audit_chain_verifies_and_a_file_exports_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let case = new_case(dir.path());
     let file = sample("死亡登记.xlsx");
-    mingjing(Some(PASS))
-        .arg("import")
-        .arg(&case)
-        .arg(&file)
-        .assert()
-        .success();
+    import(&case, &file);
     let info = info(&case);
     let sha = info["files"][0]["sha256"].as_str().unwrap().to_string();
     let exported = dir.path().join("out.xlsx");

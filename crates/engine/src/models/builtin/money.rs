@@ -21,7 +21,8 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::models::{RecordRef, Subject, SubjectType};
+use crate::models::{AlertDraft, RecordRef, Subject, SubjectType};
+use crate::progress::CancelFlag;
 use crate::resolve::{currency_code, parse_time, transfer_ends};
 
 /// A fast, non-cryptographic hasher for the ledger's own maps (account digits, names):
@@ -384,6 +385,23 @@ impl Ledger {
 
     pub fn account_count(&self) -> usize {
         self.digits.len()
+    }
+
+    /// Asks `f` for the alerts of every account in turn, checking for cancellation every
+    /// 4,096 accounts: the loop the per-account models share.
+    pub fn alerts_per_account(
+        &self,
+        cancel: &CancelFlag,
+        mut f: impl FnMut(Acct) -> Vec<AlertDraft>,
+    ) -> Result<Vec<AlertDraft>> {
+        let mut out = Vec::new();
+        for a in 0..self.account_count() as Acct {
+            if a % 4096 == 0 {
+                cancel.check()?;
+            }
+            out.extend(f(a));
+        }
+        Ok(out)
     }
 
     pub fn digits(&self, a: Acct) -> &str {

@@ -80,17 +80,14 @@ impl Model for PassThrough {
             return Ok(Vec::new());
         };
         let rule = Rule::of(ctx.params);
-        let mut out = Vec::new();
-        for a in 0..ledger.account_count() as Acct {
-            if a % 4096 == 0 {
-                ctx.cancel.check()?;
-            }
+        ledger.alerts_per_account(ctx.cancel, |a| {
             let episodes = episodes(&ledger, a, cny, &rule);
             if episodes.len() >= rule.min_times {
-                out.push(alert(&ledger, a, &episodes, &rule));
+                vec![alert(&ledger, a, &episodes, &rule)]
+            } else {
+                Vec::new()
             }
-        }
-        Ok(out)
+        })
     }
 }
 

@@ -54,11 +54,7 @@ impl Model for RoundInOut {
             let t = ledger.get(*i);
             t.currency == cny && t.fen >= min && t.fen % unit == 0
         };
-        let mut out = Vec::new();
-        for a in 0..ledger.account_count() as Acct {
-            if a % 4096 == 0 {
-                ctx.cancel.check()?;
-            }
+        ledger.alerts_per_account(ctx.cancel, |a| {
             let mut days: BTreeMap<i64, Day> = BTreeMap::new();
             for &i in ledger.incoming(a).iter().filter(|i| round(i)) {
                 days.entry(day_of(&ledger, i)).or_default().ins.push(i);
@@ -67,11 +63,12 @@ impl Model for RoundInOut {
                 days.entry(day_of(&ledger, i)).or_default().outs.push(i);
             }
             days.retain(|_, d| !d.ins.is_empty() && !d.outs.is_empty());
-            if !days.is_empty() {
-                out.push(alert(&ledger, a, &days, min));
+            if days.is_empty() {
+                Vec::new()
+            } else {
+                vec![alert(&ledger, a, &days, min)]
             }
-        }
-        Ok(out)
+        })
     }
 }
 

@@ -96,20 +96,16 @@ impl Model for ScatterGather {
             return Ok(Vec::new());
         };
         let rule = Rule::of(ctx.params);
-        let mut out = Vec::new();
-        for a in 0..ledger.account_count() as Acct {
-            if a % 4096 == 0 {
-                ctx.cancel.check()?;
-            }
+        ledger.alerts_per_account(ctx.cancel, |a| {
             let flows = Flows::of(&ledger, a, cny);
-            for pattern in [Pattern::Gather, Pattern::Scatter] {
-                let found = flows.episodes(&ledger, &rule, pattern);
-                if !found.is_empty() {
-                    out.push(alert(&ledger, a, pattern, &found));
-                }
-            }
-        }
-        Ok(out)
+            [Pattern::Gather, Pattern::Scatter]
+                .into_iter()
+                .filter_map(|pattern| {
+                    let found = flows.episodes(&ledger, &rule, pattern);
+                    (!found.is_empty()).then(|| alert(&ledger, a, pattern, &found))
+                })
+                .collect()
+        })
     }
 }
 

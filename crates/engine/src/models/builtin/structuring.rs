@@ -87,11 +87,7 @@ impl Model for Structuring {
             return Ok(Vec::new());
         };
         let rule = Rule::of(ctx.params);
-        let mut out = Vec::new();
-        for a in 0..ledger.account_count() as Acct {
-            if a % 4096 == 0 {
-                ctx.cancel.check()?;
-            }
+        ledger.alerts_per_account(ctx.cancel, |a| {
             let deposits: Vec<u32> = ledger
                 .incoming(a)
                 .iter()
@@ -100,11 +96,12 @@ impl Model for Structuring {
                 .collect();
             let mut found = runs(&ledger, &deposits, cny, &rule, true);
             found.extend(runs(&ledger, ledger.outgoing(a), cny, &rule, false));
-            if !found.is_empty() {
-                out.push(alert(&ledger, a, &found, &rule));
+            if found.is_empty() {
+                Vec::new()
+            } else {
+                vec![alert(&ledger, a, &found, &rule)]
             }
-        }
-        Ok(out)
+        })
     }
 }
 
