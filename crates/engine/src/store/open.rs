@@ -29,6 +29,7 @@ pub fn create(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    initialise_sqlcipher_once();
     #[allow(clippy::disallowed_methods)] // this is the one place that keys a new file
     let conn = Connection::open_with_flags(path, flags)?;
     let conn = unlock(conn, path, passphrase)?;
@@ -42,6 +43,7 @@ pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
         return Err(Error::CaseNotFound(path.to_path_buf()));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    initialise_sqlcipher_once();
     #[allow(clippy::disallowed_methods)] // this is the one place that keys an existing file
     let conn = Connection::open_with_flags(path, flags)?;
     let conn = unlock(conn, path, passphrase)?;
@@ -52,11 +54,25 @@ pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
 /// An encrypted in-memory case for unit tests.
 #[cfg(test)]
 pub(crate) fn open_in_memory() -> Connection {
+    initialise_sqlcipher_once();
     #[allow(clippy::disallowed_methods)] // keyed and migrated right below
     let conn = Connection::open_in_memory().expect("in-memory database");
     let conn = unlock(conn, Path::new(":memory:"), &Passphrase::new("test")).expect("key");
     migrate(&conn).expect("migrations");
     conn
+}
+
+/// SQLite marks itself initialised before it runs SQLCipher's own set-up
+/// (`sqlcipher_extra_init`), so a second thread opening its first connection in that window
+/// finds SQLCipher not ready and `PRAGMA key` fails. One connection opened to completion
+/// before any other closes the window for the whole process.
+fn initialise_sqlcipher_once() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| {
+        #[allow(clippy::disallowed_methods)] // holds no data; only runs SQLite's set-up
+        let probe = Connection::open_in_memory();
+        drop(probe);
+    });
 }
 
 fn unlock(conn: Connection, path: &Path, passphrase: &Passphrase) -> Result<Connection> {
