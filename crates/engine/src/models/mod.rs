@@ -40,6 +40,7 @@ use crate::progress::CancelFlag;
 pub mod account_stats;
 pub mod alerts;
 pub mod builtin;
+mod cache;
 pub mod calendar;
 pub mod compare;
 #[cfg(test)]
@@ -51,6 +52,7 @@ pub mod runner;
 mod savepoint;
 pub mod user;
 
+pub use cache::RunCache;
 pub use evidence::EvidenceRow;
 
 /// Who does something to the case, and when (RFC 3339 text, passed in so tests control
@@ -247,6 +249,8 @@ pub struct ModelContext<'c> {
     pub conn: &'c Connection,
     pub params: &'c Params,
     pub cancel: &'c CancelFlag,
+    /// Data the models of this run share (the bank ledger), built on first use.
+    pub cache: &'c RunCache,
 }
 
 /// A supervision model.

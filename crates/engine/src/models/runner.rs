@@ -14,7 +14,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value as Json};
 
 use super::savepoint::atomically;
-use super::{evidence, params as case_params, AlertDraft, Model, ModelContext, ModelSpec, Stamp};
+use super::{
+    evidence, params as case_params, AlertDraft, Model, ModelContext, ModelSpec, RunCache, Stamp,
+};
 use crate::audit::{self, Entry};
 use crate::error::{Error, Result};
 use crate::kinds::Kind;
@@ -79,6 +81,7 @@ pub fn run_models(
     cancel: &CancelFlag,
 ) -> Result<RunReport> {
     let mut results = Vec::with_capacity(models.len());
+    let cache = RunCache::default();
     for (index, model) in models.iter().enumerate() {
         let spec = model.spec();
         progress.report(ProgressEvent {
@@ -88,7 +91,7 @@ pub fn run_models(
             total: Some(models.len() as u64),
         });
         cancel.check()?;
-        results.push(run_one(conn, *model, spec, cancel)?);
+        results.push(run_one(conn, *model, spec, &cache, cancel)?);
     }
     atomically(conn, "models_run", || {
         file_all(conn, models, results, stamp)
@@ -105,6 +108,7 @@ fn run_one(
     conn: &Connection,
     model: &dyn Model,
     spec: ModelSpec,
+    cache: &RunCache,
     cancel: &CancelFlag,
 ) -> Result<Ran> {
     let mut outcome = ModelOutcome {
@@ -125,6 +129,7 @@ fn run_one(
         conn,
         params: &params,
         cancel,
+        cache,
     });
     outcome.elapsed_ms = started.elapsed().as_millis() as u64;
     match result {

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::money::{evidence, fen_of, id_type, minute, yuan, Acct, End, Ledger};
-use super::parties::{date, officials, relatives_by_person, Kinsman, Official};
+use super::parties::{date, officials, Kinsman, Official};
 use crate::error::Result;
 use crate::kinds::Kind;
 use crate::models::{
@@ -70,10 +70,10 @@ struct Receiver {
 }
 
 /// Case-wide lookups.
-struct Case {
-    ledger: Ledger,
+struct Case<'l> {
+    ledger: &'l Ledger,
     officials: Vec<Official>,
-    kin: HashMap<String, Vec<Kinsman>>,
+    kin: &'l HashMap<String, Vec<Kinsman>>,
 }
 
 impl Model for BenefitProxy {
@@ -100,9 +100,9 @@ impl Model for BenefitProxy {
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
         let case = Case {
-            ledger: Ledger::load(ctx.conn)?,
+            ledger: ctx.cache.ledger(ctx.conn)?,
             officials: officials(ctx.conn)?,
-            kin: relatives_by_person(ctx.conn)?,
+            kin: ctx.cache.kin(ctx.conn)?,
         };
         let payments = payments(ctx.conn)?;
         let mut elsewhere: BTreeMap<(String, String), (Receiver, Vec<Payment>)> = BTreeMap::new();
@@ -172,7 +172,7 @@ fn squeeze(name: &str) -> String {
 
 /// The receiver when the account is not the beneficiary's; `None` when it is, or when
 /// nothing tells.
-fn not_own(case: &Case, p: &Payment) -> Option<Receiver> {
+fn not_own(case: &Case<'_>, p: &Payment) -> Option<Receiver> {
     let holder = case
         .ledger
         .account_of(&p.account)
@@ -202,7 +202,7 @@ fn not_own(case: &Case, p: &Payment) -> Option<Receiver> {
 }
 
 /// The receiver of a payee name: the one official or cadre of that name, if exactly one.
-fn by_name(case: &Case, payee: &str) -> Receiver {
+fn by_name(case: &Case<'_>, payee: &str) -> Receiver {
     let mut hits: Vec<&Official> = case
         .officials
         .iter()
@@ -228,7 +228,7 @@ fn by_name(case: &Case, payee: &str) -> Receiver {
 
 /// Officials who received at least `share` of the payment from the beneficiary's
 /// account within `days` days, with the transfers.
-fn moved_on(case: &Case, p: &Payment, days: i64, share: f64) -> Vec<(String, Vec<u32>)> {
+fn moved_on(case: &Case<'_>, p: &Payment, days: i64, share: f64) -> Vec<(String, Vec<u32>)> {
     let (Some(a), Some(day)) = (case.ledger.account_of(&p.account), p.day) else {
         return Vec::new();
     };
@@ -263,7 +263,7 @@ fn moved_on(case: &Case, p: &Payment, days: i64, share: f64) -> Vec<(String, Vec
 }
 
 /// The official (serving on `day`) who holds account `a`.
-fn official_of(case: &Case, a: Acct, day: NaiveDate) -> Option<&Official> {
+fn official_of<'c>(case: &'c Case<'_>, a: Acct, day: NaiveDate) -> Option<&'c Official> {
     let h = case.ledger.holder(a)?;
     let id = h.id.as_deref()?;
     case.officials
@@ -271,7 +271,11 @@ fn official_of(case: &Case, a: Acct, day: NaiveDate) -> Option<&Official> {
         .find(|o| o.id == id && o.serves_on(day))
 }
 
-fn is_relative(case: &Case, beneficiary: Option<&str>, receiver: Option<&str>) -> Option<String> {
+fn is_relative(
+    case: &Case<'_>,
+    beneficiary: Option<&str>,
+    receiver: Option<&str>,
+) -> Option<String> {
     let (b, r) = (beneficiary?, receiver?);
     case.kin
         .get(b)?
@@ -280,7 +284,7 @@ fn is_relative(case: &Case, beneficiary: Option<&str>, receiver: Option<&str>) -
         .map(|k| k.is.clone())
 }
 
-fn elsewhere_alert(case: &Case, r: &Receiver, list: &[Payment]) -> Option<AlertDraft> {
+fn elsewhere_alert(case: &Case<'_>, r: &Receiver, list: &[Payment]) -> Option<AlertDraft> {
     let p = list.first()?;
     let total: i64 = list.iter().map(|x| x.fen).sum();
     let items: Vec<String> = list.iter().map(Payment::text).collect();
@@ -366,7 +370,11 @@ fn receiver_subject(r: &Receiver) -> Option<Subject> {
     })
 }
 
-fn moved_alert(case: &Case, official: &str, list: &[(Payment, Vec<u32>)]) -> Option<AlertDraft> {
+fn moved_alert(
+    case: &Case<'_>,
+    official: &str,
+    list: &[(Payment, Vec<u32>)],
+) -> Option<AlertDraft> {
     let (p, _) = list.first()?;
     let o = case.officials.iter().find(|o| o.id == official)?;
     let ledger = &case.ledger;

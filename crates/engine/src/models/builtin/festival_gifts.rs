@@ -8,6 +8,7 @@
 //! supplier and is left out. Direct transfers only, in yuan. One alert per official and
 //! festival.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -15,8 +16,8 @@ use chrono::NaiveDate;
 use super::lunar::{festival_near, Festival};
 use super::money::{day, evidence, fen_of, minute, yuan, Acct, End, Ledger};
 use super::parties::{
-    accounts_of, circle, contracts, officials, relatives_by_person, Contract, Giver, Kinsman,
-    Member, Official, Suppliers,
+    accounts_of, circle, contracts, officials, Contract, Giver, Kinsman, Member, Official,
+    Suppliers,
 };
 use crate::error::Result;
 use crate::kinds::Kind;
@@ -87,7 +88,7 @@ impl Model for FestivalGifts {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let Some(cny) = ledger.cny() else {
             return Ok(Vec::new());
         };
@@ -106,8 +107,8 @@ impl Model for FestivalGifts {
             by_unit.entry(c.buyer.clone()).or_default().push(c);
         }
         let case = Case {
-            ledger: &ledger,
-            kin: &relatives_by_person(ctx.conn)?,
+            ledger,
+            kin: ctx.cache.kin(ctx.conn)?,
             by_unit: &by_unit,
             suppliers: &Suppliers::load(ctx.conn)?,
             rule: &rule,
@@ -115,9 +116,13 @@ impl Model for FestivalGifts {
         };
         let mut groups: BTreeMap<(String, NaiveDate), (Official, Festival, Vec<Gift>)> =
             BTreeMap::new();
+        let mut sides: HashMap<String, UnitSide<'_>> = HashMap::new();
         for official in officials(ctx.conn)? {
             ctx.cancel.check()?;
-            for (f, date, gift) in gifts_to(&case, &official) {
+            let side = sides
+                .entry(official.unit.clone())
+                .or_insert_with(|| UnitSide::of(&case, &official.unit));
+            for (f, date, gift) in gifts_to(&case, side, &official) {
                 let entry = groups
                     .entry((official.id.clone(), date))
                     .or_insert_with(|| (official.clone(), f, Vec::new()));
@@ -128,53 +133,92 @@ impl Model for FestivalGifts {
         }
         Ok(groups
             .into_iter()
-            .map(|((_, date), (o, f, gifts))| alert(&ledger, &o, f, date, &gifts))
+            .map(|((_, date), (o, f, gifts))| alert(ledger, &o, f, date, &gifts))
             .collect())
     }
 }
 
-/// The supplier contracts of the official's unit, grouped by supplier.
-fn suppliers_of<'a>(case: &'a Case<'_>, o: &Official) -> BTreeMap<&'a str, Vec<&'a Contract>> {
-    let mut out: BTreeMap<&str, Vec<&Contract>> = BTreeMap::new();
-    for c in case.by_unit.get(&o.unit).into_iter().flatten() {
-        out.entry(c.supplier_key.as_str()).or_default().push(c);
-    }
-    out
+/// A unit's suppliers (their contracts with the unit, by supplier key), their givers,
+/// and which giver holds each account: built once per unit, then every official of the
+/// unit looks only at the money their circle received.
+struct UnitSide<'a> {
+    suppliers: Vec<Vec<&'a Contract>>,
+    givers: Vec<Vec<Cow<'a, Giver>>>,
+    /// Account → (supplier, giver) pairs holding it, in supplier then giver order.
+    by_account: HashMap<Acct, Vec<(usize, usize)>>,
 }
 
-fn gifts_to(case: &Case<'_>, o: &Official) -> Vec<(Festival, NaiveDate, Gift)> {
+impl<'a> UnitSide<'a> {
+    fn of(case: &Case<'a>, unit: &str) -> UnitSide<'a> {
+        let mut grouped: BTreeMap<&str, Vec<&Contract>> = BTreeMap::new();
+        for c in case.by_unit.get(unit).into_iter().flatten() {
+            grouped.entry(c.supplier_key.as_str()).or_default().push(c);
+        }
+        let suppliers: Vec<Vec<&Contract>> = grouped.into_values().collect();
+        let mut side = UnitSide {
+            givers: Vec::with_capacity(suppliers.len()),
+            suppliers,
+            by_account: HashMap::new(),
+        };
+        for (s, list) in side.suppliers.iter().enumerate() {
+            let first = list[0];
+            let givers = case.suppliers.givers(first);
+            for (g, giver) in givers.iter().enumerate() {
+                let company = (giver.role == "企业本身").then_some(first.supplier.as_str());
+                for a in accounts_of(case.ledger, &giver.id, company) {
+                    side.by_account.entry(a).or_default().push((s, g));
+                }
+            }
+            side.givers.push(givers);
+        }
+        side
+    }
+}
+
+fn gifts_to(
+    case: &Case<'_>,
+    side: &UnitSide<'_>,
+    o: &Official,
+) -> Vec<(Festival, NaiveDate, Gift)> {
     let members = circle(case.ledger, o, case.kin);
     if members.is_empty() {
         return Vec::new();
     }
     let family: Vec<&str> = members.values().map(|m| m.id.as_str()).collect();
-    let mut out = Vec::new();
-    for list in suppliers_of(case, o).values() {
-        let Some(first) = list.first() else { continue };
-        for giver in case.suppliers.givers(first) {
-            if family.contains(&giver.id.as_str()) || giver.id == o.id {
-                continue;
-            }
-            let company = (giver.role == "企业本身").then_some(first.supplier.as_str());
-            for g in accounts_of(case.ledger, &giver.id, company) {
-                for &i in case.ledger.outgoing(g) {
-                    if let Some(found) = gift(case, o, &members, i) {
-                        let (f, date, member, receiving) = found;
-                        out.push((
-                            f,
-                            date,
-                            Gift {
-                                transfer: i,
-                                giver: giver.clone(),
-                                company: (*first).clone(),
-                                contracts: list.iter().map(|c| (*c).clone()).collect(),
-                                member,
-                                receiving,
-                            },
-                        ));
-                    }
+    // Every transfer into the circle from a giver's account, in the order a walk over
+    // suppliers, givers, their accounts and each account's transfers in time would meet
+    // them: the first giver to claim a transfer names it.
+    let mut seen = Vec::new();
+    for &m in members.keys() {
+        for &i in case.ledger.incoming(m) {
+            let t = case.ledger.get(i);
+            let End::Account(from) = t.from else { continue };
+            for &(s, g) in side.by_account.get(&from).into_iter().flatten() {
+                let giver = &side.givers[s][g];
+                if family.contains(&giver.id.as_str()) || giver.id == o.id {
+                    continue;
                 }
+                seen.push((s, g, from, t.at, i));
             }
+        }
+    }
+    seen.sort_unstable();
+    let mut out = Vec::new();
+    for (s, g, _, _, i) in seen {
+        if let Some((f, date, member, receiving)) = gift(case, o, &members, i) {
+            let list = &side.suppliers[s];
+            out.push((
+                f,
+                date,
+                Gift {
+                    transfer: i,
+                    giver: side.givers[s][g].clone().into_owned(),
+                    company: list[0].clone(),
+                    contracts: list.iter().map(|c| (*c).clone()).collect(),
+                    member,
+                    receiving,
+                },
+            ));
         }
     }
     out

@@ -11,12 +11,14 @@
 
 use std::collections::BTreeMap;
 
-use super::money::{evidence, fen_of, minute, percent, Acct, End, Ledger};
+use super::money::edges::{TimeEdges, NOT_AN_ACCOUNT};
+use super::money::{evidence, fen_of, minute, percent, Acct, End, Ledger, Transfer};
 use crate::error::Result;
 use crate::kinds::Kind;
 use crate::models::{
     AlertDraft, Model, ModelContext, ModelSpec, ParamSpec, ParamValue, Params, Severity,
 };
+use crate::progress::CancelFlag;
 
 pub struct FundLoop;
 
@@ -82,67 +84,184 @@ impl Model for FundLoop {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let rule = Rule::of(ctx.params);
+        let edges = TimeEdges::of(ledger);
+        let starts: Vec<u32> = (0..ledger.transfers.len() as u32)
+            .filter(|&i| {
+                let t = ledger.get(i);
+                t.fen >= rule.min_fen.max(1)
+                    && matches!((t.from, t.to), (End::Account(_), End::Account(_)))
+            })
+            .collect();
+        // Every start is searched on its own: split them over the cores, then gather the
+        // loops in the order of the starts so the alerts do not depend on the split.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let chunk = starts.len().div_ceil(threads).max(1);
+        let found: Vec<Result<Vec<Loop>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = starts
+                .chunks(chunk)
+                .map(|part| {
+                    let (edges, rule, cancel) = (&edges, &rule, ctx.cancel);
+                    scope.spawn(move || search_all(ledger, edges, rule, part, cancel))
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
         let mut groups: BTreeMap<Vec<Acct>, Vec<Loop>> = BTreeMap::new();
-        for (n, t) in ledger.transfers.iter().enumerate() {
-            if n % 65_536 == 0 {
-                ctx.cancel.check()?;
-            }
-            if t.fen < rule.min_fen.max(1) {
-                continue;
-            }
-            let (End::Account(_), End::Account(_)) = (t.from, t.to) else {
-                continue;
-            };
-            if let Some(found) = search(&ledger, n as u32, &rule) {
-                let mut set = accounts_of(&ledger, &found);
+        for part in found {
+            for found in part? {
+                let mut set = accounts_of(ledger, &found);
                 set.sort_unstable();
                 groups.entry(set).or_default().push(found);
             }
         }
         Ok(groups
             .into_iter()
-            .map(|(set, loops)| alert(&ledger, &set, &loops))
+            .map(|(set, loops)| alert(ledger, &set, &loops))
             .collect())
+    }
+}
+
+/// The loops found from each of `starts`, in order.
+fn search_all(
+    ledger: &Ledger,
+    edges: &TimeEdges,
+    rule: &Rule,
+    starts: &[u32],
+    cancel: &CancelFlag,
+) -> Result<Vec<Loop>> {
+    let mut near = NearStart::new(ledger.account_count());
+    let mut path = Vec::new();
+    let mut visited = Vec::new();
+    let mut loops = Vec::new();
+    for (n, &first) in starts.iter().enumerate() {
+        if n % 16_384 == 0 {
+            cancel.check()?;
+        }
+        let t = ledger.get(first);
+        let (End::Account(start), End::Account(next)) = (t.from, t.to) else {
+            continue;
+        };
+        let end = t.at + rule.window;
+        if !near.mark(edges, start, t.at, end) {
+            continue;
+        }
+        path.clear();
+        path.push(first);
+        visited.clear();
+        visited.extend([start, next]);
+        let mut search = Search {
+            edges,
+            rule,
+            near: &near,
+            start,
+            first: *t,
+            end,
+            min_hop: (t.fen as f64 * rule.share).ceil() as i64,
+            path: &mut path,
+            visited: &mut visited,
+            budget: BUDGET,
+        };
+        if let Some(found) = search.walk(next, t.at) {
+            loops.push(found);
+        }
+    }
+    Ok(loops)
+}
+
+/// Which accounts can still close a loop to the start: those that pay the start in the
+/// window (one hop away), and those that pay one of them in the window (two hops). The
+/// search only steps into an account that can get back in the hops it has left, which
+/// cuts the widest levels of the tree; accounts are marked with the number of the
+/// search, so nothing is cleared between searches.
+struct NearStart {
+    one_hop: Vec<u32>,
+    two_hops: Vec<u32>,
+    search: u32,
+    /// Whether `two_hops` was filled this search (it is skipped for hubs).
+    two_hops_known: bool,
+}
+
+/// Accounts marked as two hops away, at most; past it the search goes unpruned there.
+const TWO_HOP_MARKS: usize = 4_096;
+
+impl NearStart {
+    fn new(accounts: usize) -> NearStart {
+        NearStart {
+            one_hop: vec![0; accounts],
+            two_hops: vec![0; accounts],
+            search: 0,
+            two_hops_known: false,
+        }
+    }
+
+    /// Marks for a loop back to `start` between `since` and `end`; false when nothing
+    /// pays the start in that time, so no loop can close.
+    fn mark(&mut self, edges: &TimeEdges, start: Acct, since: i64, end: i64) -> bool {
+        self.search += 1;
+        let payers = edges.received_between(start, since, end);
+        let mut any = false;
+        for e in payers.iter().filter(|e| e.other != NOT_AN_ACCOUNT) {
+            self.one_hop[e.other as usize] = self.search;
+            any = true;
+        }
+        if !any {
+            return false;
+        }
+        let mut marked = 0;
+        self.two_hops_known = true;
+        'payers: for p in payers.iter().filter(|e| e.other != NOT_AN_ACCOUNT) {
+            for q in edges.received_between(p.other, since, end) {
+                if q.other == NOT_AN_ACCOUNT || self.two_hops[q.other as usize] == self.search {
+                    continue;
+                }
+                self.two_hops[q.other as usize] = self.search;
+                marked += 1;
+                if marked > TWO_HOP_MARKS {
+                    self.two_hops_known = false;
+                    break 'payers;
+                }
+            }
+        }
+        true
+    }
+
+    /// Whether `a` may close a loop within `hops_left` more hops out and the hop back.
+    fn can_close(&self, a: Acct, hops_left: usize) -> bool {
+        let a = a as usize;
+        match hops_left {
+            0 => self.one_hop[a] == self.search,
+            1 => {
+                !self.two_hops_known
+                    || self.one_hop[a] == self.search
+                    || self.two_hops[a] == self.search
+            }
+            _ => true,
+        }
     }
 }
 
 /// The search from one starting transfer.
 struct Search<'a> {
-    ledger: &'a Ledger,
+    edges: &'a TimeEdges,
     rule: &'a Rule,
+    near: &'a NearStart,
     start: Acct,
-    first: u32,
+    first: Transfer,
     end: i64,
     min_hop: i64,
-    path: Vec<u32>,
-    visited: Vec<Acct>,
+    path: &'a mut Vec<u32>,
+    visited: &'a mut Vec<Acct>,
     budget: usize,
 }
 
-/// The first loop back to the start of transfer `first`, shortest paths first in
-/// depth-first order.
-fn search(ledger: &Ledger, first: u32, rule: &Rule) -> Option<Loop> {
-    let t = ledger.get(first);
-    let (End::Account(start), End::Account(next)) = (t.from, t.to) else {
-        return None;
-    };
-    let mut s = Search {
-        ledger,
-        rule,
-        start,
-        first,
-        end: t.at + rule.window,
-        min_hop: (t.fen as f64 * rule.share).ceil() as i64,
-        path: vec![first],
-        visited: vec![start, next],
-        budget: BUDGET,
-    };
-    s.walk(next, t.at)
-}
-
 impl Search<'_> {
+    /// The first loop back to the start through `at`, reached at `since`: shortest
+    /// paths first, in depth-first order.
     fn walk(&mut self, at: Acct, since: i64) -> Option<Loop> {
         if let Some(found) = self.back_from(at, since) {
             return Some(found);
@@ -150,22 +269,23 @@ impl Search<'_> {
         if self.path.len() >= self.rule.max_mid || self.budget == 0 {
             return None;
         }
-        let currency = self.ledger.get(self.first).currency;
-        let out = self.ledger.outgoing(at);
-        let lo = out.partition_point(|&i| self.ledger.get(i).at < since);
-        for &i in &out[lo..] {
-            let t = self.ledger.get(i);
-            if t.at > self.end || self.budget == 0 {
+        let hops_left = self.rule.max_mid - self.path.len() - 1;
+        for e in self.edges.sent_between(at, since, self.end) {
+            if self.budget == 0 {
                 break;
             }
-            let End::Account(to) = t.to else { continue };
-            if t.currency != currency || t.fen < self.min_hop || self.visited.contains(&to) {
+            if e.other == NOT_AN_ACCOUNT
+                || e.currency != self.first.currency
+                || e.fen < self.min_hop
+                || self.visited.contains(&e.other)
+                || !self.near.can_close(e.other, hops_left)
+            {
                 continue;
             }
             self.budget -= 1;
-            self.path.push(i);
-            self.visited.push(to);
-            let found = self.walk(to, t.at);
+            self.path.push(e.transfer);
+            self.visited.push(e.other);
+            let found = self.walk(e.other, e.at);
             self.visited.pop();
             self.path.pop();
             if found.is_some() {
@@ -177,25 +297,22 @@ impl Search<'_> {
 
     /// The transfers from `at` back to the start after `since`, when they carry enough.
     fn back_from(&self, at: Acct, since: i64) -> Option<Loop> {
-        let first = self.ledger.get(self.first);
-        let out = self.ledger.outgoing(at);
-        let lo = out.partition_point(|&i| self.ledger.get(i).at < since);
-        let back: Vec<u32> = out[lo..]
-            .iter()
-            .copied()
-            .take_while(|&i| self.ledger.get(i).at <= self.end)
-            .filter(|&i| {
-                let t = self.ledger.get(i);
-                t.to == End::Account(self.start) && t.currency == first.currency
-            })
-            .collect();
-        let returned: i64 = back.iter().map(|&i| self.ledger.get(i).fen).sum();
-        if back.is_empty() || (returned as f64) < self.rule.share * first.fen as f64 {
+        if !self.near.can_close(at, 0) {
+            return None;
+        }
+        let back = || {
+            self.edges
+                .sent_between(at, since, self.end)
+                .iter()
+                .filter(|e| e.other == self.start && e.currency == self.first.currency)
+        };
+        let returned: i64 = back().map(|e| e.fen).sum();
+        if returned == 0 || (returned as f64) < self.rule.share * self.first.fen as f64 {
             return None;
         }
         Some(Loop {
             hops: self.path.clone(),
-            back,
+            back: back().map(|e| e.transfer).collect(),
             returned,
         })
     }

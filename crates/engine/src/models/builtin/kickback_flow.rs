@@ -12,6 +12,7 @@
 //! passing the supplier's money on). Money between family members (a giver who is the
 //! official or a relative) is left out. One alert per supplier and official.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -19,8 +20,7 @@ use chrono::NaiveDate;
 use super::festival_gifts::{contract_text, dedup_subjects};
 use super::money::{evidence, fen_of, id_type, Acct, End, Ledger};
 use super::parties::{
-    accounts_of, circle, contracts, officials, relatives_by_person, Contract, Giver, Member,
-    Official, Suppliers,
+    accounts_of, circle, contracts, officials, Contract, Giver, Member, Official, Suppliers,
 };
 use crate::error::Result;
 use crate::kinds::Kind;
@@ -102,23 +102,31 @@ impl Model for KickbackFlow {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let rule = Rule::of(ctx.params);
-        let kin = relatives_by_person(ctx.conn)?;
+        let kin = ctx.cache.kin(ctx.conn)?;
         let suppliers = Suppliers::load(ctx.conn)?;
-        let officials = officials(ctx.conn)?;
+        // Each official with their circle's accounts, by unit: computed once, not once
+        // per contract of the unit.
+        let mut by_unit: HashMap<String, Vec<Serving>> = HashMap::new();
+        for o in officials(ctx.conn)? {
+            let members = circle(ledger, &o, kin);
+            if !members.is_empty() {
+                by_unit
+                    .entry(o.unit.clone())
+                    .or_default()
+                    .push((o, members));
+            }
+        }
         let mut groups: BTreeMap<(String, String), (Official, Vec<Path>)> = BTreeMap::new();
         for c in contracts(ctx.conn)? {
             ctx.cancel.check()?;
-            for o in officials
-                .iter()
-                .filter(|o| o.unit == c.buyer && o.serves_on(c.signed))
-            {
-                let members = circle(&ledger, o, &kin);
-                if members.is_empty() {
-                    continue;
-                }
-                let found = paths(&ledger, &rule, &c, &suppliers.givers(&c), &members);
+            let Some(serving) = by_unit.get(&c.buyer) else {
+                continue;
+            };
+            let givers = suppliers.givers(&c);
+            for (o, members) in serving.iter().filter(|(o, _)| o.serves_on(c.signed)) {
+                let found = paths(ledger, &rule, &c, &givers, members);
                 let entry = groups
                     .entry((c.supplier_key.clone(), o.id.clone()))
                     .or_insert_with(|| (o.clone(), Vec::new()));
@@ -127,10 +135,13 @@ impl Model for KickbackFlow {
         }
         Ok(groups
             .into_values()
-            .filter_map(|(o, p)| alert(&ledger, &o, &p))
+            .filter_map(|(o, p)| alert(ledger, &o, &p))
             .collect())
     }
 }
+
+/// An official of a unit with the accounts of their circle.
+type Serving = (Official, HashMap<Acct, Member>);
 
 /// Adds paths, keeping for a path found from several contracts the latest contract.
 fn merge(into: &mut Vec<Path>, found: Vec<Path>) {
@@ -148,7 +159,7 @@ fn paths(
     ledger: &Ledger,
     rule: &Rule,
     c: &Contract,
-    givers: &[Giver],
+    givers: &[Cow<'_, Giver>],
     members: &HashMap<Acct, Member>,
 ) -> Vec<Path> {
     let family: Vec<&str> = members.values().map(|m| m.id.as_str()).collect();
@@ -157,7 +168,7 @@ fn paths(
         let company = (g.role == "企业本身").then_some(c.supplier.as_str());
         for a in accounts_of(ledger, &g.id, company) {
             if !members.contains_key(&a) {
-                sources.entry(a).or_insert(g);
+                sources.entry(a).or_insert(g.as_ref());
             }
         }
     }
@@ -187,7 +198,7 @@ fn paths(
         for (hops, member) in s.found {
             out.push(Path {
                 hops,
-                giver: g.clone(),
+                giver: (*g).clone(),
                 member,
                 contract: c.clone(),
             });

@@ -11,9 +11,9 @@ use super::Model;
 mod common;
 mod kin;
 mod lunar;
-mod money;
+pub(super) mod money;
 mod officials;
-mod parties;
+pub(super) mod parties;
 mod payments;
 mod procurement;
 

@@ -28,7 +28,7 @@ use crate::resolve::{currency_code, parse_time, transfer_ends};
 /// A fast, non-cryptographic hasher for the ledger's own maps (account digits, names):
 /// the keys come from the case, not from an attacker, and a million rows hash twice each.
 #[derive(Default)]
-pub(super) struct FxHasher(u64);
+pub(in crate::models) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -48,14 +48,14 @@ impl Hasher for FxHasher {
     }
 }
 
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(in crate::models) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// An account's number in the ledger.
-pub(super) type Acct = u32;
+pub(in crate::models) type Acct = u32;
 
 /// One end of a transfer: a known account, a counterparty known only by name, or cash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(super) enum End {
+pub(in crate::models) enum End {
     Account(Acct),
     Named(u32),
     Cash,
@@ -63,7 +63,7 @@ pub(super) enum End {
 
 /// One movement of money.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Transfer {
+pub(in crate::models) struct Transfer {
     pub from: End,
     pub to: End,
     /// Seconds since 1970 (the statement's local time read as UTC).
@@ -91,7 +91,7 @@ impl Transfer {
 
 /// Who holds an account, as far as the case says.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Holder {
+pub(in crate::models) struct Holder {
     /// ID number or credit code, as stored.
     pub id: Option<String>,
     pub name: Option<String>,
@@ -101,7 +101,7 @@ pub(super) struct Holder {
 
 /// The case's money, indexed.
 #[derive(Default)]
-pub(super) struct Ledger {
+pub(in crate::models) struct Ledger {
     pub transfers: Vec<Transfer>,
     digits: Vec<String>,
     account_ix: FastMap<String, Acct>,
@@ -568,7 +568,7 @@ fn is_cash_word(name: &str) -> bool {
 }
 
 /// A person when the identifier looks like an ID number, else a company.
-pub(super) fn id_type(id: &str) -> SubjectType {
+pub(in crate::models) fn id_type(id: &str) -> SubjectType {
     let b = id.as_bytes();
     if b.len() == 18 && b[..17].iter().all(u8::is_ascii_digit) {
         SubjectType::Person
@@ -578,7 +578,7 @@ pub(super) fn id_type(id: &str) -> SubjectType {
 }
 
 /// "80,000.00".
-pub(super) fn amount_text(fen: i64) -> String {
+pub(in crate::models) fn amount_text(fen: i64) -> String {
     let (whole, cents) = (fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
     let digits = whole.to_string();
     let mut out = String::new();
@@ -593,24 +593,24 @@ pub(super) fn amount_text(fen: i64) -> String {
 }
 
 /// "80,000.00元".
-pub(super) fn yuan(fen: i64) -> String {
+pub(in crate::models) fn yuan(fen: i64) -> String {
     format!("{}元", amount_text(fen))
 }
 
 /// "2023-03-06 09:12".
-pub(super) fn minute(at: i64) -> String {
+pub(in crate::models) fn minute(at: i64) -> String {
     chrono::DateTime::from_timestamp(at, 0)
         .map_or_else(String::new, |t| t.format("%Y-%m-%d %H:%M").to_string())
 }
 
 /// "2023-03-06".
-pub(super) fn day(at: i64) -> String {
+pub(in crate::models) fn day(at: i64) -> String {
     chrono::DateTime::from_timestamp(at, 0)
         .map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string())
 }
 
 /// The share `part / whole` as "95.2%".
-pub(super) fn percent(part: i64, whole: i64) -> String {
+pub(in crate::models) fn percent(part: i64, whole: i64) -> String {
     if whole == 0 {
         return "-".to_string();
     }
@@ -618,17 +618,19 @@ pub(super) fn percent(part: i64, whole: i64) -> String {
 }
 
 /// Fen of a yuan parameter.
-pub(super) fn fen_of(yuan: f64) -> i64 {
+pub(in crate::models) fn fen_of(yuan: f64) -> i64 {
     (yuan * 100.0).round() as i64
 }
 
 /// Sorted, deduplicated evidence.
-pub(super) fn evidence(refs: impl IntoIterator<Item = RecordRef>) -> Vec<RecordRef> {
+pub(in crate::models) fn evidence(refs: impl IntoIterator<Item = RecordRef>) -> Vec<RecordRef> {
     let mut out: Vec<RecordRef> = refs.into_iter().collect();
     out.sort();
     out.dedup();
     out
 }
+
+pub(in crate::models) mod edges;
 
 #[cfg(test)]
 mod tests;

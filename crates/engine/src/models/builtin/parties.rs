@@ -7,6 +7,7 @@
 //! Identity follows `models.md`: a person is their ID number, a company its credit code
 //! or, without one, its exact name. Names alone never join two people.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -79,7 +80,7 @@ pub(super) fn officials(conn: &Connection) -> Result<Vec<Official>> {
 
 /// A relative of someone: who, what they are to that person, and the rows that say so.
 #[derive(Clone, Debug)]
-pub(super) struct Kinsman {
+pub(in crate::models) struct Kinsman {
     pub id: String,
     pub name: String,
     /// What the relative is to the person ("儿子", "配偶").
@@ -89,7 +90,9 @@ pub(super) struct Kinsman {
 
 /// Every person's relatives, by ID number (people without one are left out: their
 /// accounts cannot be known).
-pub(super) fn relatives_by_person(conn: &Connection) -> Result<HashMap<String, Vec<Kinsman>>> {
+pub(in crate::models) fn relatives_by_person(
+    conn: &Connection,
+) -> Result<HashMap<String, Vec<Kinsman>>> {
     let mut out: HashMap<String, Vec<Kinsman>> = HashMap::new();
     for rel in relatives(conn)? {
         let records: Vec<RecordRef> = rel
@@ -287,20 +290,17 @@ impl Suppliers {
     }
 
     /// The givers of a supplier, the company itself first.
-    pub fn givers(&self, c: &Contract) -> Vec<Giver> {
-        let mut out = vec![Giver {
+    pub fn givers<'s>(&'s self, c: &Contract) -> Vec<Cow<'s, Giver>> {
+        let itself = Giver {
             id: c.supplier_key.clone(),
             name: c.supplier.clone(),
             role: "企业本身".to_string(),
             records: Vec::new(),
-        }];
-        out.extend(
-            self.by_key
-                .get(&c.supplier_key)
-                .cloned()
-                .unwrap_or_default(),
-        );
-        out
+        };
+        let listed = self.by_key.get(&c.supplier_key).into_iter().flatten();
+        std::iter::once(Cow::Owned(itself))
+            .chain(listed.map(Cow::Borrowed))
+            .collect()
     }
 }
 

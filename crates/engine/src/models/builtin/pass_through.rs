@@ -75,15 +75,15 @@ impl Model for PassThrough {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let Some(cny) = ledger.cny() else {
             return Ok(Vec::new());
         };
         let rule = Rule::of(ctx.params);
         ledger.alerts_per_account(ctx.cancel, |a| {
-            let episodes = episodes(&ledger, a, cny, &rule);
+            let episodes = episodes(ledger, a, cny, &rule);
             if episodes.len() >= rule.min_times {
-                vec![alert(&ledger, a, &episodes, &rule)]
+                vec![alert(ledger, a, &episodes, &rule)]
             } else {
                 Vec::new()
             }

@@ -44,7 +44,7 @@ impl Model for RoundInOut {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let Some(cny) = ledger.cny() else {
             return Ok(Vec::new());
         };
@@ -57,16 +57,16 @@ impl Model for RoundInOut {
         ledger.alerts_per_account(ctx.cancel, |a| {
             let mut days: BTreeMap<i64, Day> = BTreeMap::new();
             for &i in ledger.incoming(a).iter().filter(|i| round(i)) {
-                days.entry(day_of(&ledger, i)).or_default().ins.push(i);
+                days.entry(day_of(ledger, i)).or_default().ins.push(i);
             }
             for &i in ledger.outgoing(a).iter().filter(|i| round(i)) {
-                days.entry(day_of(&ledger, i)).or_default().outs.push(i);
+                days.entry(day_of(ledger, i)).or_default().outs.push(i);
             }
             days.retain(|_, d| !d.ins.is_empty() && !d.outs.is_empty());
             if days.is_empty() {
                 Vec::new()
             } else {
-                vec![alert(&ledger, a, &days, min)]
+                vec![alert(ledger, a, &days, min)]
             }
         })
     }

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::import::pipeline::{import_file, Stamp};
 use crate::import::ImportOptions;
-use crate::models::{AlertDraft, Model, ModelContext, Params};
+use crate::models::{AlertDraft, Model, ModelContext, Params, RunCache};
 use crate::progress::{CancelFlag, NoProgress};
 
 const MONEY_MODELS: [&str; 8] = [
@@ -63,6 +63,7 @@ fn run(conn: &rusqlite::Connection, model: &dyn Model) -> Vec<AlertDraft> {
         conn,
         params: &params,
         cancel: &cancel,
+        cache: &RunCache::default(),
     };
     model.run(&ctx).expect("model runs")
 }

@@ -91,18 +91,18 @@ impl Model for ScatterGather {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let Some(cny) = ledger.cny() else {
             return Ok(Vec::new());
         };
         let rule = Rule::of(ctx.params);
         ledger.alerts_per_account(ctx.cancel, |a| {
-            let flows = Flows::of(&ledger, a, cny);
+            let flows = Flows::of(ledger, a, cny);
             [Pattern::Gather, Pattern::Scatter]
                 .into_iter()
                 .filter_map(|pattern| {
-                    let found = flows.episodes(&ledger, &rule, pattern);
-                    (!found.is_empty()).then(|| alert(&ledger, a, pattern, &found))
+                    let found = flows.episodes(ledger, &rule, pattern);
+                    (!found.is_empty()).then(|| alert(ledger, a, pattern, &found))
                 })
                 .collect()
         })

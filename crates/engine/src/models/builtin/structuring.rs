@@ -82,7 +82,7 @@ impl Model for Structuring {
     }
 
     fn run(&self, ctx: &ModelContext<'_>) -> Result<Vec<AlertDraft>> {
-        let ledger = Ledger::load(ctx.conn)?;
+        let ledger = ctx.cache.ledger(ctx.conn)?;
         let Some(cny) = ledger.cny() else {
             return Ok(Vec::new());
         };
@@ -94,12 +94,12 @@ impl Model for Structuring {
                 .copied()
                 .filter(|&i| ledger.get(i).cash)
                 .collect();
-            let mut found = runs(&ledger, &deposits, cny, &rule, true);
-            found.extend(runs(&ledger, ledger.outgoing(a), cny, &rule, false));
+            let mut found = runs(ledger, &deposits, cny, &rule, true);
+            found.extend(runs(ledger, ledger.outgoing(a), cny, &rule, false));
             if found.is_empty() {
                 Vec::new()
             } else {
-                vec![alert(&ledger, a, &found, &rule)]
+                vec![alert(ledger, a, &found, &rule)]
             }
         })
     }

@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use crate::models::{AlertDraft, Model, ModelContext, ParamValue, Params};
+use crate::models::{AlertDraft, Model, ModelContext, ParamValue, Params, RunCache};
 use crate::progress::CancelFlag;
 pub(super) use crate::resolve::fixture::{
     case, company, company_person, contract, household, insert, official, pid, text,
@@ -123,6 +123,7 @@ pub(super) fn run_with(
         conn,
         params: &params,
         cancel: &cancel,
+        cache: &RunCache::default(),
     };
     model.run(&ctx).expect("model runs")
 }

@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use super::*;
 use crate::models::alerts::{self, AlertFilter};
 use crate::models::runner::run_models;
+use crate::models::RunCache;
 use crate::progress::{CancelFlag, NoProgress};
 use crate::resolve::fixture::{case, insert, text};
 
@@ -174,6 +175,7 @@ fn the_query_runs_read_only_and_the_connection_is_writable_afterwards() {
         conn: &conn,
         params: &params,
         cancel: &cancel,
+        cache: &RunCache::default(),
     };
     models[0].run(&ctx).unwrap();
     {
@@ -222,6 +224,7 @@ units = ["甲局", "丙局"]
             conn: &conn,
             params: &params,
             cancel: &cancel,
+            cache: &RunCache::default(),
         })
         .unwrap();
     let units: Vec<&str> = drafts.iter().map(|d| d.summary.as_str()).collect();

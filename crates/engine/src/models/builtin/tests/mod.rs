@@ -11,7 +11,7 @@ mod sample;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use crate::models::{AlertDraft, Model, ModelContext, ParamValue, Params};
+use crate::models::{AlertDraft, Model, ModelContext, ParamValue, Params, RunCache};
 use crate::progress::CancelFlag;
 pub(super) use crate::resolve::fixture::{
     case, company, company_person, contract, household, insert, official, opt, pid, text,
@@ -32,6 +32,7 @@ pub(super) fn run_with(
         conn,
         params: &params,
         cancel: &cancel,
+        cache: &RunCache::default(),
     };
     model.run(&ctx).unwrap()
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::import::pipeline::{import_file, ImportOptions, Stamp};
 use crate::models::builtin::all;
-use crate::models::{AlertDraft, ModelContext, Params};
+use crate::models::{AlertDraft, ModelContext, Params, RunCache};
 use crate::progress::{CancelFlag, NoProgress};
 
 fn repo_root() -> PathBuf {
@@ -79,6 +79,7 @@ fn run(conn: &Connection, model: &dyn crate::models::Model) -> Vec<AlertDraft> {
         conn,
         params: &params,
         cancel: &cancel,
+        cache: &RunCache::default(),
     };
     model.run(&ctx).unwrap()
 }
