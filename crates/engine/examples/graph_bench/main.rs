@@ -9,7 +9,8 @@
 //! (`MINGJING_BENCH_PEOPLE`, default 100,000 people; `MINGJING_BENCH_TRANSACTIONS`,
 //! default 1,000,000 statement rows). It rebuilds entities and links, loads the graph,
 //! reports build times and memory, then times `MINGJING_BENCH_QUERIES` (default 300)
-//! random neighbourhoods (2 hops), shortest paths and money traces (3 hops, both ways),
+//! random neighbourhoods (2 hops), shortest paths and money traces (3 hops, both ways)
+//! (`MINGJING_BENCH_REBUILD=0` skips the rebuild of an already resolved `MINGJING_CASE`),
 //! writes the graph and the queries to OUT_DIR (default `target/graph-bench`) and runs
 //! `tests/bench/graph_networkx.py` on them (`MINGJING_BENCH_PYTHON`, default `python3`;
 //! `none` skips it), which prints both sets of figures side by side.
@@ -56,7 +57,12 @@ fn run() -> Res<()> {
     let temp = tempfile::tempdir()?;
     let (conn, source, case_path) = open_case(temp.path())?;
     let t = Instant::now();
-    let stats = resolve::rebuild(&conn, &mut Stages::new(), &CancelFlag::new())?;
+    // `MINGJING_BENCH_REBUILD=0` reuses the entities of an already resolved `MINGJING_CASE`.
+    let stats = if std::env::var("MINGJING_BENCH_REBUILD").as_deref() == Ok("0") {
+        None
+    } else {
+        Some(resolve::rebuild(&conn, &mut Stages::new(), &CancelFlag::new())?)
+    };
     let rebuild_s = t.elapsed().as_secs_f64();
     let graph_mb = graph_memory(&case_path)?;
     let t = Instant::now();

@@ -204,6 +204,15 @@ fn a_shareholder_number_is_a_person_or_a_company() {
         stored(Kind::CompanyPeople, &headers, &company, "id_number_type"),
         Value::Text("company".into())
     );
+    // A valid ID number whose last character also happens to be a valid credit-code
+    // check character (found in the large generated case) is still a person.
+    let both = "430523197608298567";
+    assert!(crate::normalize::parse_credit_code(both).is_some_and(|c| c.is_valid()));
+    let person = [text("某公司"), text("胡静芳"), text(both), text("40%")];
+    assert_eq!(
+        stored(Kind::CompanyPeople, &headers, &person, "id_number_type"),
+        Value::Text("person".into())
+    );
 }
 
 #[test]
