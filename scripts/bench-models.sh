@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Models benchmark: the whole large generated case (1,000,000 bank rows, 100,000 people,
-# registries and contracts) imported into a new case, entities resolved, then every
+# registries, contracts and every other kind, with planted cases listed in planted.tsv)
+# imported into a new case, entities resolved, then every
 # built-in model run once; prints the time of each step and of each model, and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -84,6 +84,70 @@ pub const PLATFORM_HEADER: [&str; 18] = [
     "IP地址",
 ];
 
+pub const BIDS_HEADER: [&str; 10] = [
+    "项目编号",
+    "项目名称",
+    "投标单位",
+    "统一社会信用代码",
+    "投标报价",
+    "联系人",
+    "联系电话",
+    "投标IP",
+    "MAC地址",
+    "是否中标",
+];
+
+pub const BENEFITS_HEADER: [&str; 9] = [
+    "序号",
+    "资金项目",
+    "姓名",
+    "身份证号",
+    "发放金额",
+    "发放日期",
+    "一卡通账号",
+    "账户户名",
+    "所属村(社区)",
+];
+
+pub const DEATHS_HEADER: [&str; 6] = [
+    "姓名",
+    "性别",
+    "身份证号",
+    "死亡日期",
+    "火化日期",
+    "登记单位",
+];
+
+pub const MEDICAL_HEADER: [&str; 6] = [
+    "姓名",
+    "身份证号",
+    "结算日期",
+    "就诊医院",
+    "医疗总费用",
+    "统筹支付金额",
+];
+
+pub const SALARIES_HEADER: [&str; 6] = [
+    "姓名",
+    "身份证号",
+    "发放单位",
+    "发放月份",
+    "应发金额",
+    "实发金额",
+];
+
+pub const INVOICES_HEADER: [&str; 9] = [
+    "发票代码",
+    "发票号码",
+    "开票日期",
+    "销售方名称",
+    "销售方纳税人识别号",
+    "购买方名称",
+    "购买方纳税人识别号",
+    "货物或应税劳务名称",
+    "价税合计",
+];
+
 fn file(
     name: &'static str,
     kind: &'static str,
@@ -134,18 +198,7 @@ pub fn declare(case: &mut Case) {
         Sheet::new(
             "投标记录",
             &["青禾县公共资源交易中心投标记录"],
-            &[
-                "项目编号",
-                "项目名称",
-                "投标单位",
-                "统一社会信用代码",
-                "投标报价",
-                "联系人",
-                "联系电话",
-                "投标IP",
-                "MAC地址",
-                "是否中标",
-            ],
+            &BIDS_HEADER,
         ),
         (
             "报价为千分位文本;每个项目3家投标单位。",
@@ -153,25 +206,14 @@ pub fn declare(case: &mut Case) {
         ),
     ));
     case.add_file(file(BENEFITS, "benefits", Format::Csv(Encoding::Utf8Bom),
-        Sheet::new("发放明细", &["青禾县惠民惠农财政补贴资金发放明细", ""], &["序号", "资金项目", "姓名", "身份证号", "发放金额", "发放日期", "一卡通账号", "账户户名", "所属村(社区)"]),
+        Sheet::new("发放明细", &["青禾县惠民惠农财政补贴资金发放明细", ""], &BENEFITS_HEADER),
         ("UTF-8带BOM;标题和空行在表头上方;日期多为20240105,也有2024-01-05、2024/1/5;金额有“元”后缀、千分位和全角数字;少数身份证号为全角数字;一个身份证号校验位错误(须保留并标记);中间夹空行;末尾有本页小计、合计;一行无法读取(无姓名、无证件号、金额为“待核”)。",
          "UTF-8 with BOM; title and blank line above the header; dates mostly 20240105, also 2024-01-05 and 2024/1/5; amounts with 元, thousands separators and full-width digits; some full-width ID numbers; one ID number with a wrong check digit (keep and flag); blank rows; 本页小计 and 合计 rows at the end; one unreadable row (no name, no ID, amount 待核).")));
     case.add_file(file(
         DEATHS,
         "deaths",
         xlsx,
-        Sheet::new(
-            "死亡火化登记",
-            &["青禾县死亡人口火化登记"],
-            &[
-                "姓名",
-                "性别",
-                "身份证号",
-                "死亡日期",
-                "火化日期",
-                "登记单位",
-            ],
-        ),
+        Sheet::new("死亡火化登记", &["青禾县死亡人口火化登记"], &DEATHS_HEADER),
         (
             "死亡日期多为Excel日期,部分为中文日期;有15位旧身份证号。",
             "Death dates mostly Excel dates, some Chinese-style text; some 15-digit legacy IDs.",
@@ -181,18 +223,7 @@ pub fn declare(case: &mut Case) {
         MEDICAL,
         "medical_claims",
         xlsx,
-        Sheet::new(
-            "结算明细",
-            &[],
-            &[
-                "姓名",
-                "身份证号",
-                "结算日期",
-                "就诊医院",
-                "医疗总费用",
-                "统筹支付金额",
-            ],
-        ),
+        Sheet::new("结算明细", &[], &MEDICAL_HEADER),
         (
             "结算日期为Excel日期;末尾合计行。",
             "Settlement dates are Excel dates; a 合计 row at the end.",
@@ -202,18 +233,7 @@ pub fn declare(case: &mut Case) {
         SALARIES,
         "salaries",
         Format::Csv(Encoding::Utf8),
-        Sheet::new(
-            "工资",
-            &[],
-            &[
-                "姓名",
-                "身份证号",
-                "发放单位",
-                "发放月份",
-                "应发金额",
-                "实发金额",
-            ],
-        ),
+        Sheet::new("工资", &[], &SALARIES_HEADER),
         (
             "UTF-8无BOM;发放月份混用2023-05、202305、2023年5月。",
             "UTF-8 without BOM; months written as 2023-05, 202305 and 2023年5月.",
@@ -223,21 +243,7 @@ pub fn declare(case: &mut Case) {
         INVOICES,
         "invoices",
         xlsx,
-        Sheet::new(
-            "发票",
-            &["增值税发票查询结果"],
-            &[
-                "发票代码",
-                "发票号码",
-                "开票日期",
-                "销售方名称",
-                "销售方纳税人识别号",
-                "购买方名称",
-                "购买方纳税人识别号",
-                "货物或应税劳务名称",
-                "价税合计",
-            ],
-        ),
+        Sheet::new("发票", &["增值税发票查询结果"], &INVOICES_HEADER),
         (
             "发票代码、号码为文本(保留前导零)。",
             "Invoice codes and numbers are text (leading zeros kept).",

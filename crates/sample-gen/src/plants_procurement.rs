@@ -371,7 +371,7 @@ fn collusion(case: &mut Case) {
             BidLine {
                 tender: "QHZB-2023-017",
                 project: "水利局2023年农村饮水安全巩固提升工程",
-                bidder: &cos[i],
+                bidder: (&cos[i]).into(),
                 price,
                 contact,
                 phone,
@@ -420,7 +420,7 @@ fn collusion(case: &mut Case) {
             BidLine {
                 tender: "QHZB-2023-021",
                 project: "交通运输局2023年危桥改造工程",
-                bidder: &cos[i],
+                bidder: (&cos[i]).into(),
                 price,
                 contact,
                 phone,

@@ -260,10 +260,35 @@ pub fn contract(case: &mut Case, line: ContractLine) -> (String, usize) {
     (no, row)
 }
 
+/// A company or unit as an invoice or bid names it: name and credit code.
+#[derive(Clone, Copy, Debug)]
+pub struct Party<'a> {
+    pub name: &'a str,
+    pub uscc: &'a str,
+}
+
+impl<'a> From<&'a Company> for Party<'a> {
+    fn from(c: &'a Company) -> Self {
+        Party {
+            name: &c.name,
+            uscc: &c.uscc,
+        }
+    }
+}
+
+impl<'a> From<&'a Unit> for Party<'a> {
+    fn from(u: &'a Unit) -> Self {
+        Party {
+            name: u.name,
+            uscc: &u.uscc,
+        }
+    }
+}
+
 pub struct BidLine<'a> {
     pub tender: &'a str,
     pub project: &'a str,
-    pub bidder: &'a Company,
+    pub bidder: Party<'a>,
     pub price: f64,
     pub contact: &'a str,
     pub phone: &'a str,
@@ -273,18 +298,23 @@ pub struct BidLine<'a> {
 }
 
 pub fn bid(case: &mut Case, b: BidLine) -> usize {
-    case.sheet(BIDS).push(vec![
+    case.sheet(BIDS).push(bid_cells(&b))
+}
+
+/// The cells of one bid row (also written by the large case).
+pub fn bid_cells(b: &BidLine) -> Vec<Cell> {
+    vec![
         b.tender.into(),
         b.project.into(),
-        b.bidder.name.clone().into(),
-        b.bidder.uscc.clone().into(),
+        b.bidder.name.into(),
+        b.bidder.uscc.into(),
         Cell::Text(thousands(b.price)),
         b.contact.into(),
         b.phone.into(),
         b.ip.into(),
         b.mac.into(),
         if b.won { "是" } else { "否" }.into(),
-    ])
+    ]
 }
 
 pub struct BenefitLine<'a> {
@@ -301,6 +331,11 @@ pub struct BenefitLine<'a> {
 pub fn benefit(case: &mut Case, b: BenefitLine) -> usize {
     let sheet = case.sheet(BENEFITS);
     let k = sheet.rows.len();
+    sheet.push(benefit_cells(&b, k))
+}
+
+/// The cells of the `k`-th (0-based) benefit row; `k` picks the spellings.
+pub fn benefit_cells(b: &BenefitLine, k: usize) -> Vec<Cell> {
     let amount = match k % 13 {
         3 => format!("{}元", thousands(b.amount)),
         7 => fullwidth(&plain(b.amount)),
@@ -311,7 +346,7 @@ pub fn benefit(case: &mut Case, b: BenefitLine) -> usize {
         5 => ymd_slash(b.date),
         _ => ymd_compact(b.date),
     };
-    sheet.push(vec![
+    vec![
         Cell::Text((k + 1).to_string()),
         b.program.into(),
         b.person.name.clone().into(),
@@ -321,13 +356,18 @@ pub fn benefit(case: &mut Case, b: BenefitLine) -> usize {
         b.account.into(),
         b.holder.into(),
         b.village.into(),
-    ])
+    ]
 }
 
 pub fn death(case: &mut Case, p: &Person, form: IdForm, date: NaiveDate) -> usize {
     let sheet = case.sheet(DEATHS);
     let k = sheet.rows.len();
-    sheet.push(vec![
+    sheet.push(death_cells(p, form, date, k))
+}
+
+/// The cells of the `k`-th (0-based) death row; `k` picks the date spelling.
+pub fn death_cells(p: &Person, form: IdForm, date: NaiveDate, k: usize) -> Vec<Cell> {
+    vec![
         p.name.clone().into(),
         if p.male { "男" } else { "女" }.into(),
         id_cell(p, form),
@@ -338,60 +378,76 @@ pub fn death(case: &mut Case, p: &Person, form: IdForm, date: NaiveDate) -> usiz
         },
         Cell::Date(date + chrono::Days::new(3)),
         "青禾县殡仪馆".into(),
-    ])
+    ]
 }
 
 pub fn medical(case: &mut Case, p: &Person, date: NaiveDate, hospital: &str, paid: f64) -> usize {
+    case.sheet(MEDICAL)
+        .push(medical_cells(p, date, hospital, paid))
+}
+
+/// The cells of one medical-claim row: the total is the reimbursed amount × 1.45.
+pub fn medical_cells(p: &Person, date: NaiveDate, hospital: &str, paid: f64) -> Vec<Cell> {
     let total = (paid * 1.45 * 100.0).round() / 100.0;
-    case.sheet(MEDICAL).push(vec![
+    vec![
         p.name.clone().into(),
         p.id.clone().into(),
         Cell::Date(date),
         hospital.into(),
         Cell::Num(total),
         Cell::Num(paid),
-    ])
+    ]
 }
 
 pub fn salary(case: &mut Case, p: &Person, unit: &str, month: NaiveDate, gross: f64) -> usize {
     let sheet = case.sheet(SALARIES);
     let k = sheet.rows.len();
+    sheet.push(salary_cells(p, unit, month, gross, k))
+}
+
+/// The cells of the `k`-th (0-based) salary row; `k` picks the month spelling.
+pub fn salary_cells(p: &Person, unit: &str, month: NaiveDate, gross: f64, k: usize) -> Vec<Cell> {
     let month_text = match k % 3 {
         0 => month.format("%Y-%m").to_string(),
         1 => month.format("%Y%m").to_string(),
         _ => format!("{}年{}月", month.year(), month.month()),
     };
     let net = (gross * 0.78 * 100.0).round() / 100.0;
-    sheet.push(vec![
+    vec![
         p.name.clone().into(),
         p.id.clone().into(),
         unit.into(),
         month_text.into(),
         plain(gross).into(),
         plain(net).into(),
-    ])
+    ]
 }
 
 pub struct InvoiceLine<'a> {
     pub code: &'a str,
     pub number: u32,
     pub date: NaiveDate,
-    pub seller: &'a Company,
-    pub buyer: &'a Unit,
+    pub seller: Party<'a>,
+    pub buyer: Party<'a>,
     pub goods: &'a str,
     pub amount: f64,
 }
 
 pub fn invoice(case: &mut Case, i: InvoiceLine) -> usize {
-    case.sheet(INVOICES).push(vec![
+    case.sheet(INVOICES).push(invoice_cells(&i))
+}
+
+/// The cells of one invoice row: code and 8-digit number as text.
+pub fn invoice_cells(i: &InvoiceLine) -> Vec<Cell> {
+    vec![
         i.code.into(),
         Cell::Text(format!("{:08}", i.number)),
         Cell::Text(ymd_iso(i.date)),
-        i.seller.name.clone().into(),
-        i.seller.uscc.clone().into(),
+        i.seller.name.into(),
+        i.seller.uscc.into(),
         i.buyer.name.into(),
-        i.buyer.uscc.clone().into(),
+        i.buyer.uscc.into(),
         i.goods.into(),
         Cell::Num(i.amount),
-    ])
+    ]
 }
