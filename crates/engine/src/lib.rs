@@ -12,6 +12,7 @@
 mod audit;
 mod case;
 mod error;
+mod fasthash;
 pub mod graph;
 pub mod import;
 pub mod kinds;

@@ -61,7 +61,11 @@ fn run() -> Res<()> {
     let stats = if std::env::var("MINGJING_BENCH_REBUILD").as_deref() == Ok("0") {
         None
     } else {
-        Some(resolve::rebuild(&conn, &mut Stages::new(), &CancelFlag::new())?)
+        Some(resolve::rebuild(
+            &conn,
+            &mut Stages::new(),
+            &CancelFlag::new(),
+        )?)
     };
     let rebuild_s = t.elapsed().as_secs_f64();
     let graph_mb = graph_memory(&case_path)?;
@@ -144,7 +148,9 @@ fn open_case(dir: &Path) -> Res<(rusqlite::Connection, String, PathBuf)> {
         people: env_usize("MINGJING_BENCH_PEOPLE", 100_000),
         transactions: env_usize("MINGJING_BENCH_TRANSACTIONS", 1_000_000),
     };
-    let path = dir.join("synthetic.mjcase");
+    // `MINGJING_BENCH_SAVE=FILE` keeps the synthetic case for later runs (`MINGJING_CASE`).
+    let path = std::env::var("MINGJING_BENCH_SAVE")
+        .map_or_else(|_| dir.join("synthetic.mjcase"), PathBuf::from);
     let conn = mingjing_engine::create_case(&path, &passphrase())?;
     let t = Instant::now();
     synth::fill(&conn, &size)?;
@@ -203,20 +209,28 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
     (v, t.elapsed().as_secs_f64() * 1000.0)
 }
 
+/// Neighbourhoods as graph positions (what networkx computes too), and then the same
+/// with every name, key and label copied out.
 fn bench_neighbors(g: &CaseGraph, people: &[String]) -> Res<Value> {
     let q = NeighborQuery {
         hops: 2,
         limit: usize::MAX,
         ..Default::default()
     };
-    let (mut ms, mut found) = (Vec::new(), Vec::new());
+    let (mut ms, mut described_ms, mut found) = (Vec::new(), Vec::new(), Vec::new());
     for p in people {
-        let (r, t) = timed(|| g.neighbors(p, &q));
-        let r = r?;
+        let (set, t) = timed(|| g.neighbor_set(p, &q));
+        let set = set?;
         ms.push(t);
-        found.push(json!({ "start": p, "entities": r.entities.len(), "links": r.links.len() }));
+        let (full, t) = timed(|| g.neighbors(p, &q));
+        let full = full?;
+        described_ms.push(t);
+        assert_eq!(full.entities.len(), set.entities.len());
+        found.push(json!({ "start": p, "entities": set.entities.len(), "links": set.links.len() }));
     }
-    Ok(json!({ "latency": summary(ms), "hops": 2, "results": found }))
+    Ok(
+        json!({ "latency": summary(ms), "described": summary(described_ms), "hops": 2, "results": found }),
+    )
 }
 
 fn bench_paths(g: &CaseGraph, conn: &rusqlite::Connection, people: &[String]) -> Res<Value> {
@@ -252,6 +266,8 @@ fn bench_paths_with_sources(
     Ok(json!({ "latency": summary(ms) }))
 }
 
+/// Traces as transfer numbers (what the networkx side computes too), and then the same
+/// with readable steps.
 fn bench_trace(g: &CaseGraph, conn: &rusqlite::Connection, accounts: &[String]) -> Res<Value> {
     let q = TraceQuery {
         hops: 3,
@@ -259,27 +275,36 @@ fn bench_trace(g: &CaseGraph, conn: &rusqlite::Connection, accounts: &[String]) 
         with_sources: false,
         ..Default::default()
     };
-    let (mut ms, mut found) = (Vec::new(), Vec::new());
+    let (mut ms, mut described_ms, mut found) = (Vec::new(), Vec::new(), Vec::new());
     for a in accounts {
-        let (r, t) = timed(|| g.trace_money(conn, a, &q));
+        let (r, t) = timed(|| g.trace_paths(a, &q));
         let r = r?;
         ms.push(t);
+        let (full, t) = timed(|| g.trace_money(conn, a, &q));
+        let full = full?;
+        described_ms.push(t);
+        assert_eq!(
+            (full.forward.len(), full.backward.len()),
+            (r.forward.len(), r.backward.len())
+        );
         found.push(json!({ "start": a, "forward": r.forward.len(), "backward": r.backward.len(), "truncated": r.truncated }));
     }
     let window = q.window.map(|w| w.num_seconds());
     Ok(
-        json!({ "latency": summary(ms), "hops": q.hops, "window_s": window, "limit": q.limit, "min_amount": q.min_amount, "results": found }),
+        json!({ "latency": summary(ms), "described": summary(described_ms), "hops": q.hops, "window_s": window, "limit": q.limit, "min_amount": q.min_amount, "results": found }),
     )
 }
 
 fn print_rust(r: &Value) {
-    for (name, key) in [
-        ("neighbours (2 hops)", "neighbors"),
-        ("shortest paths", "paths"),
-        ("  … with sources", "paths_with_sources"),
-        ("money trace (3 hops)", "trace"),
+    for (name, key, figure) in [
+        ("neighbours (2 hops)", "neighbors", "latency"),
+        ("  … described", "neighbors", "described"),
+        ("shortest paths", "paths", "latency"),
+        ("  … with sources", "paths_with_sources", "latency"),
+        ("money trace (3 hops)", "trace", "latency"),
+        ("  … described", "trace", "described"),
     ] {
-        let l = &r[key]["latency"];
+        let l = &r[key][figure];
         println!(
             "{name:<22} median {:>8.3} ms   p99 {:>8.3} ms   ({} runs)",
             l["median_ms"].as_f64().unwrap_or(0.0),

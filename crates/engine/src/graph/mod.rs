@@ -34,9 +34,9 @@ use crate::resolve::{EntityId, EntityType, LinkId, LinkType};
 use money::Transfers;
 
 pub use analysis::{Centrality, CentralityReport, Component, SubGraph};
-pub use money::{FlowDirection, MoneyPath, MoneyTrace, TraceQuery, TransferStep};
+pub use money::{FlowDirection, MoneyPath, MoneyTrace, TracePaths, TraceQuery, TransferStep};
 pub use paths::{Path, PathQuery, PathSet, Step};
-pub use query::{Neighbor, NeighborQuery, Neighborhood};
+pub use query::{Neighbor, NeighborQuery, NeighborSet, Neighborhood};
 
 /// A node of the graph (an entity). Opaque outside this module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

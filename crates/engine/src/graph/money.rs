@@ -259,6 +259,7 @@ struct Search<'a> {
     q: &'a TraceQuery,
     forward: bool,
     bounds: (i64, i64),
+    min_fen: i64,
     path: Vec<u32>,
     nodes: Vec<NodeIx>,
     found: Vec<Vec<u32>>,
@@ -271,26 +272,45 @@ impl Search<'_> {
             self.truncated = true;
             return;
         }
-        let next = self.candidates(at, last);
-        if next.is_empty() || self.path.len() >= self.q.hops {
+        if self.path.len() >= self.q.hops {
             if !self.path.is_empty() {
                 self.found.push(self.path.clone());
             }
             return;
         }
-        for i in next {
-            let tr = self.t.list[i as usize];
+        let t = self.t;
+        let list = if self.forward {
+            t.out.of(at)
+        } else {
+            t.inc.of(at)
+        };
+        let (lo, hi) = self.span(last);
+        let first = list.partition_point(|&i| t.list[i as usize].at < lo);
+        let mut any = false;
+        for &i in &list[first..] {
+            let tr = t.list[i as usize];
+            if tr.at > hi {
+                break;
+            }
             let other = if self.forward { tr.to } else { tr.from };
+            if tr.fen < self.min_fen || self.nodes.contains(&other) {
+                continue;
+            }
+            any = true;
             self.path.push(i);
             self.nodes.push(other);
             self.walk(other, Some(tr.at));
             self.nodes.pop();
             self.path.pop();
         }
+        // Nowhere further to go: the path ends here.
+        if !any && !self.path.is_empty() {
+            self.found.push(self.path.clone());
+        }
     }
 
-    /// Transfers that may follow (or, backward, precede) the path's last one at `at`.
-    fn candidates(&self, at: NodeIx, last: Option<i64>) -> Vec<u32> {
+    /// The times a transfer may have to follow (or, backward, precede) the path's last one.
+    fn span(&self, last: Option<i64>) -> (i64, i64) {
         let (mut lo, mut hi) = self.bounds;
         let window = self.q.window.map(|w| w.num_seconds());
         if let Some(last) = last {
@@ -302,24 +322,19 @@ impl Search<'_> {
                 lo = window.map_or(lo, |w| lo.max(last.saturating_sub(w)));
             }
         }
-        let list = if self.forward {
-            self.t.out.of(at)
-        } else {
-            self.t.inc.of(at)
-        };
-        let first = list.partition_point(|&i| self.t.list[i as usize].at < lo);
-        let min_fen = (self.q.min_amount * 100.0).round() as i64;
-        list[first..]
-            .iter()
-            .copied()
-            .take_while(|&i| self.t.list[i as usize].at <= hi)
-            .filter(|&i| {
-                let tr = &self.t.list[i as usize];
-                let other = if self.forward { tr.to } else { tr.from };
-                tr.fen >= min_fen && !self.nodes.contains(&other)
-            })
-            .collect()
+        (lo, hi)
     }
+}
+
+/// The paths of a trace as transfer numbers, before any text is made: what a graph view
+/// draws ([`CaseGraph::describe_trace`] makes the readable [`MoneyTrace`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TracePaths {
+    pub account: NodeIx,
+    /// Transfers of each path, in the order walked (backward paths from the account back).
+    pub forward: Vec<Vec<u32>>,
+    pub backward: Vec<Vec<u32>>,
+    pub truncated: bool,
 }
 
 impl CaseGraph {
@@ -331,15 +346,20 @@ impl CaseGraph {
         account: &str,
         q: &TraceQuery,
     ) -> Result<MoneyTrace> {
+        let paths = self.trace_paths(account, q)?;
+        self.describe_trace(conn, &paths, q.with_sources)
+    }
+
+    /// The same trace as transfer numbers only.
+    pub fn trace_paths(&self, account: &str, q: &TraceQuery) -> Result<TracePaths> {
         let start = self.node_of(account)?;
         if self.node(start).ty != EntityType::Account {
             return Err(Error::InvalidArgument(format!(
                 "不是账户 / not an account: {account}"
             )));
         }
-        let bounds = time_bounds(q);
-        let mut trace = MoneyTrace {
-            account: self.entity_ref(start),
+        let mut paths = TracePaths {
+            account: start,
             forward: Vec::new(),
             backward: Vec::new(),
             truncated: false,
@@ -357,26 +377,42 @@ impl CaseGraph {
                 t: &self.transfers,
                 q,
                 forward,
-                bounds,
+                bounds: time_bounds(q),
+                min_fen: (q.min_amount * 100.0).round() as i64,
                 path: Vec::new(),
                 nodes: vec![start],
                 found: Vec::new(),
                 truncated: false,
             };
             s.walk(start, None);
-            trace.truncated |= s.truncated;
-            let paths = s
-                .found
-                .into_iter()
-                .map(|p| self.money_path(conn, p, forward, q.with_sources))
-                .collect::<Result<Vec<_>>>()?;
+            paths.truncated |= s.truncated;
             if forward {
-                trace.forward = paths
+                paths.forward = s.found;
             } else {
-                trace.backward = paths
+                paths.backward = s.found;
             }
         }
-        Ok(trace)
+        Ok(paths)
+    }
+
+    /// Readable steps (and, with `sources`, statement rows) for the paths of a trace.
+    pub fn describe_trace(
+        &self,
+        conn: &rusqlite::Connection,
+        paths: &TracePaths,
+        sources: bool,
+    ) -> Result<MoneyTrace> {
+        let describe = |list: &[Vec<u32>], forward: bool| {
+            list.iter()
+                .map(|p| self.money_path(conn, p.clone(), forward, sources))
+                .collect::<Result<Vec<_>>>()
+        };
+        Ok(MoneyTrace {
+            account: self.entity_ref(paths.account),
+            forward: describe(&paths.forward, true)?,
+            backward: describe(&paths.backward, false)?,
+            truncated: paths.truncated,
+        })
     }
 
     fn money_path(

@@ -1,12 +1,13 @@
 //! The neighbourhood of an entity: everything within a number of links of it, walking
 //! links either way, with the links among what was found.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use serde::Serialize;
 
 use super::{CaseGraph, EdgeIx, EntityRef, LinkFilter, LinkRef, NodeIx};
 use crate::error::Result;
+use crate::fasthash::FastSet;
 
 /// How far to look.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,26 +49,53 @@ pub struct Neighborhood {
     pub truncated: bool,
 }
 
+/// A neighbourhood as positions in the graph: what a graph view draws and counts, before
+/// names and labels are copied out ([`CaseGraph::describe_neighbors`] does that).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeighborSet {
+    pub center: NodeIx,
+    /// Nearest first, with their distance; the centre is not among them.
+    pub entities: Vec<(NodeIx, usize)>,
+    /// Every link passing the filter between two of the entities (centre included).
+    pub links: Vec<EdgeIx>,
+    pub truncated: bool,
+}
+
 impl CaseGraph {
     /// The entities within `q.hops` links of the entity named by `id`.
     pub fn neighbors(&self, id: &str, q: &NeighborQuery) -> Result<Neighborhood> {
+        Ok(self.describe_neighbors(&self.neighbor_set(id, q)?))
+    }
+
+    /// The same neighbourhood as graph positions, without copying any text.
+    pub fn neighbor_set(&self, id: &str, q: &NeighborQuery) -> Result<NeighborSet> {
         let center = self.node_of(id)?;
         let (found, truncated) = self.within(center, q.hops, &q.filter, q.limit);
         let links = self.links_among(&found, &q.filter);
-        let entities = found
-            .iter()
-            .filter(|(n, _)| *n != center)
-            .map(|&(n, hops)| Neighbor {
-                entity: self.entity_ref(n),
-                hops,
-            })
-            .collect();
-        Ok(Neighborhood {
-            center: self.entity_ref(center),
+        let entities = found.into_iter().filter(|(n, _)| *n != center).collect();
+        Ok(NeighborSet {
+            center,
             entities,
             links,
             truncated,
         })
+    }
+
+    /// Names, keys and labels for a neighbourhood found by [`CaseGraph::neighbor_set`].
+    pub fn describe_neighbors(&self, set: &NeighborSet) -> Neighborhood {
+        Neighborhood {
+            center: self.entity_ref(set.center),
+            entities: set
+                .entities
+                .iter()
+                .map(|&(n, hops)| Neighbor {
+                    entity: self.entity_ref(n),
+                    hops,
+                })
+                .collect(),
+            links: set.links.iter().map(|&e| self.link_ref(e)).collect(),
+            truncated: set.truncated,
+        }
     }
 
     /// Breadth-first from `center`: nodes with their distance, nearest first (centre
@@ -79,7 +107,8 @@ impl CaseGraph {
         filter: &LinkFilter,
         limit: usize,
     ) -> (Vec<(NodeIx, usize)>, bool) {
-        let mut seen: HashMap<NodeIx, usize> = HashMap::from([(center, 0)]);
+        let mut seen: FastSet<NodeIx> = FastSet::default();
+        seen.insert(center);
         let mut order = vec![(center, 0)];
         let mut queue = VecDeque::from([(center, 0usize)]);
         while let Some((n, d)) = queue.pop_front() {
@@ -87,13 +116,13 @@ impl CaseGraph {
                 continue;
             }
             for (_, other, _) in self.incident(n, filter) {
-                if seen.contains_key(&other) {
+                if seen.contains(&other) {
                     continue;
                 }
                 if order.len() > limit {
                     return (order, true);
                 }
-                seen.insert(other, d + 1);
+                seen.insert(other);
                 order.push((other, d + 1));
                 queue.push_back((other, d + 1));
             }
@@ -101,17 +130,17 @@ impl CaseGraph {
         (order, false)
     }
 
-    fn links_among(&self, nodes: &[(NodeIx, usize)], filter: &LinkFilter) -> Vec<LinkRef> {
-        let inside: HashMap<NodeIx, ()> = nodes.iter().map(|&(n, _)| (n, ())).collect();
+    fn links_among(&self, nodes: &[(NodeIx, usize)], filter: &LinkFilter) -> Vec<EdgeIx> {
+        let inside: FastSet<NodeIx> = nodes.iter().map(|&(n, _)| n).collect();
         let mut edges: Vec<EdgeIx> = Vec::new();
         for &(n, _) in nodes {
             for (e, other, forward) in self.incident(n, filter) {
-                if forward && inside.contains_key(&other) {
+                if forward && inside.contains(&other) {
                     edges.push(e);
                 }
             }
         }
-        edges.sort();
-        edges.into_iter().map(|e| self.link_ref(e)).collect()
+        edges.sort_unstable();
+        edges
     }
 }

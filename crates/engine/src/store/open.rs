@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_entities.sql"),
     include_str!("migrations/0003_alerts.sql"),
+    include_str!("migrations/0004_list_row_index.sql"),
 ];
 
 /// The schema version this build writes.
@@ -161,6 +162,46 @@ mod tests {
         drop(conn);
         let err = open(&path, &Passphrase::new("p")).unwrap_err();
         assert_eq!(err.kind(), "newer_schema");
+    }
+
+    /// A case written by the previous version (schema 3: no index on list rows' identifiers)
+    /// opens, gains the index and keeps its rows.
+    #[test]
+    fn a_case_of_the_previous_schema_is_brought_up_to_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.mjcase");
+        let pass = Passphrase::new("right");
+        let conn = create(&path, &pass).unwrap();
+        conn.execute_batch("DROP INDEX list_identifiers_row; PRAGMA user_version = 3;")
+            .unwrap();
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, detail, prev_hash, hash)
+             VALUES ('t', 'a', 'kept', '{}', '', 'h')",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        let conn = open(&path, &pass).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let index: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'list_identifiers_row'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(index, 1);
+        let kept: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'kept'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, 1);
     }
 
     #[test]

@@ -14,9 +14,6 @@
 //! This is not the case graph (`graph::money` traces for the UI and needs a rebuild); it
 //! does not write anything.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 
@@ -25,30 +22,7 @@ use crate::models::{AlertDraft, RecordRef, Subject, SubjectType};
 use crate::progress::CancelFlag;
 use crate::resolve::{currency_code, parse_time, transfer_ends};
 
-/// A fast, non-cryptographic hasher for the ledger's own maps (account digits, names):
-/// the keys come from the case, not from an attacker, and a million rows hash twice each.
-#[derive(Default)]
-pub(in crate::models) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    /// Mixes high bits into low ones: the table indexes by the low bits, and account
-    /// numbers differ mostly in their last digits.
-    fn finish(&self) -> u64 {
-        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z ^ (z >> 31)
-    }
-}
-
-pub(in crate::models) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(in crate::models) use crate::fasthash::FastMap;
 
 /// An account's number in the ledger.
 pub(in crate::models) type Acct = u32;
