@@ -313,6 +313,37 @@ fn money_is_traced_forward_in_time_order_within_the_window() {
     );
 }
 
+/// The position answers (what a graph view draws) are the described ones without text.
+#[test]
+fn positions_and_described_answers_agree() {
+    let (conn, zhang, _) = family_case();
+    let g = load(&conn);
+    let q = NeighborQuery {
+        hops: 2,
+        ..Default::default()
+    };
+    let set = g.neighbor_set(&zhang, &q).unwrap();
+    let full = g.neighbors(&zhang, &q).unwrap();
+    assert!(!set.entities.is_empty());
+    assert_eq!(g.describe_neighbors(&set), full);
+    assert_eq!(set.links.len(), full.links.len());
+
+    let conn = money_case();
+    let g = load(&conn);
+    let q = TraceQuery {
+        window: Some(TimeDelta::days(7)),
+        min_amount: 1000.0,
+        ..Default::default()
+    };
+    let paths = g.trace_paths(A, &q).unwrap();
+    assert_eq!(paths.forward.len(), 1);
+    assert_eq!(paths.forward[0].len(), 3, "1>2 2>3 3>5");
+    assert_eq!(
+        g.describe_trace(&conn, &paths, true).unwrap(),
+        g.trace_money(&conn, A, &q).unwrap()
+    );
+}
+
 #[test]
 fn money_is_traced_backward_and_by_date() {
     let conn = money_case();
