@@ -22,6 +22,8 @@ use crate::models::{AlertDraft, RecordRef, Subject, SubjectType};
 use crate::progress::CancelFlag;
 use crate::resolve::{currency_code, parse_time, transfer_ends};
 
+pub(in crate::models) mod edges;
+
 pub(in crate::models) use crate::fasthash::FastMap;
 
 /// An account's number in the ledger.
@@ -603,8 +605,6 @@ pub(in crate::models) fn evidence(refs: impl IntoIterator<Item = RecordRef>) -> 
     out.dedup();
     out
 }
-
-pub(in crate::models) mod edges;
 
 #[cfg(test)]
 mod tests;
