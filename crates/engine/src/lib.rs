@@ -14,6 +14,7 @@ mod case;
 mod error;
 mod fasthash;
 pub mod graph;
+mod hugepages;
 pub mod import;
 pub mod kinds;
 pub mod models;

@@ -1,14 +1,16 @@
 //! Building the [`CaseGraph`] from the case: `entities` as nodes, `links` as edges, and
-//! the successful bank transfers between two known accounts for money tracing. Reads
-//! only; a case without a rebuild gives an empty graph.
-
-use std::collections::HashMap;
+//! `transfers` (the successful bank transfers between two known accounts) for money
+//! tracing, all three written by the rebuild. Reads only; a case without a rebuild
+//! gives an empty graph.
 
 use petgraph::graph::DiGraph;
 
-use super::money::{RawTransfer, Transfers, TransfersBuilder};
+use super::adjacency::Adjacency;
+use super::keys::KeyIndex;
+use super::money::{StoredTransfer, Transfers, TransfersBuilder};
 use super::{CaseGraph, Edge, Node, NodeIx};
 use crate::error::Result;
+use crate::fasthash::FastMap;
 use crate::progress::{CancelFlag, Progress, ProgressEvent};
 use crate::resolve::{parse_time, str_at, EntityId, EntityType, LinkId, LinkType};
 
@@ -31,11 +33,21 @@ impl CaseGraph {
             });
             cancel.check()
         };
-        let (mut g, by_entity, by_key) = load_nodes(conn, &mut tick)?;
+        let (mut g, by_entity) = load_nodes(conn, &mut tick)?;
+        let by_key = KeyIndex::build(&g);
         load_edges(conn, &mut g, &by_entity, &mut tick)?;
-        let transfers = load_transfers(conn, &by_key, &g, &mut tick)?;
+        // The adjacency needs only the links: it is laid out on a second core while
+        // this one reads the transfers.
+        let (transfers, adjacency) = std::thread::scope(|scope| {
+            let adjacency = scope.spawn(|| Adjacency::build(&g));
+            let transfers = load_transfers(conn, &by_entity, g.node_count(), &mut tick);
+            (transfers, adjacency.join())
+        });
+        let transfers = transfers?;
+        let adjacency = adjacency.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         Ok(CaseGraph {
             g,
+            adjacency,
             by_key,
             transfers,
         })
@@ -43,18 +55,13 @@ impl CaseGraph {
 }
 
 type Tick<'a> = dyn FnMut(&'static str, u64) -> Result<()> + 'a;
-type Nodes = (
-    DiGraph<Node, Edge, u32>,
-    HashMap<i64, NodeIx>,
-    HashMap<Box<str>, Vec<NodeIx>>,
-);
+type Nodes = (DiGraph<Node, Edge, u32>, FastMap<i64, NodeIx>);
 
 fn load_nodes(conn: &rusqlite::Connection, tick: &mut Tick<'_>) -> Result<Nodes> {
     let count: i64 = conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0))?;
     let links: i64 = conn.query_row("SELECT count(*) FROM links", [], |r| r.get(0))?;
     let mut g = DiGraph::with_capacity(count as usize, links as usize);
-    let mut by_entity = HashMap::with_capacity(count as usize);
-    let mut by_key: HashMap<Box<str>, Vec<NodeIx>> = HashMap::with_capacity(count as usize);
+    let mut by_entity = FastMap::with_capacity_and_hasher(count as usize, Default::default());
     let mut stmt = conn.prepare("SELECT id, type, key, name FROM entities ORDER BY id")?;
     let mut rows = stmt.query([])?;
     let mut done = 0;
@@ -68,24 +75,23 @@ fn load_nodes(conn: &rusqlite::Connection, tick: &mut Tick<'_>) -> Result<Nodes>
         let n = NodeIx::of(g.add_node(Node {
             id: EntityId(id),
             ty,
-            key: key.clone(),
+            key,
             name: name.map(Into::into),
         }));
         by_entity.insert(id, n);
-        by_key.entry(key).or_default().push(n);
         done += 1;
         if done % EVERY == 0 {
             tick("graph-entities", done)?;
         }
     }
     tick("graph-entities", done)?;
-    Ok((g, by_entity, by_key))
+    Ok((g, by_entity))
 }
 
 fn load_edges(
     conn: &rusqlite::Connection,
     g: &mut DiGraph<Node, Edge, u32>,
-    by_entity: &HashMap<i64, NodeIx>,
+    by_entity: &FastMap<i64, NodeIx>,
     tick: &mut Tick<'_>,
 ) -> Result<()> {
     let mut stmt = conn.prepare("SELECT id, type, src, dst, start_date, end_date, label, reverse_label FROM links ORDER BY id")?;
@@ -120,25 +126,17 @@ fn day_of(text: Option<&str>) -> Option<i32> {
     Some(parse_time(text?.get(..10)?)?.div_euclid(86_400) as i32)
 }
 
-const TRANSFERS_SQL: &str = "
-    SELECT id, account, counterparty_account, time, amount, direction, currency, success
-    FROM bank_transactions
-    WHERE counterparty_account IS NOT NULL AND account IS NOT NULL";
+const TRANSFERS_SQL: &str =
+    "SELECT src, dst, at, fen, currency, record, twin FROM transfers ORDER BY id";
 
 fn load_transfers(
     conn: &rusqlite::Connection,
-    by_key: &HashMap<Box<str>, Vec<NodeIx>>,
-    g: &DiGraph<Node, Edge, u32>,
+    by_entity: &FastMap<i64, NodeIx>,
+    nodes: usize,
     tick: &mut Tick<'_>,
 ) -> Result<Transfers> {
-    let account = |key: &str| {
-        by_key
-            .get(key)?
-            .iter()
-            .copied()
-            .find(|n| g[n.pg()].ty == EntityType::Account)
-    };
-    let mut builder = TransfersBuilder::default();
+    let count: i64 = conn.query_row("SELECT count(*) FROM transfers", [], |r| r.get(0))?;
+    let mut builder = TransfersBuilder::with_capacity(count as usize);
     let mut stmt = conn.prepare(TRANSFERS_SQL)?;
     let mut rows = stmt.query([])?;
     let mut done = 0;
@@ -147,26 +145,20 @@ fn load_transfers(
         if done % EVERY == 0 {
             tick("graph-transfers", done)?;
         }
-        let (Some(own), Some(other)) = (
-            account(str_at(r, 1)?.unwrap_or_default()),
-            account(str_at(r, 2)?.unwrap_or_default()),
-        ) else {
+        let (Some(&from), Some(&to)) = (by_entity.get(&r.get(0)?), by_entity.get(&r.get(1)?))
+        else {
             continue;
         };
-        let (Some(time), Some(amount)) = (str_at(r, 3)?, r.get::<_, Option<f64>>(4)?) else {
-            continue;
-        };
-        builder.add(RawTransfer {
-            record: r.get(0)?,
-            own,
-            other,
-            time,
-            amount,
-            direction: r.get(5)?,
-            currency: str_at(r, 6)?,
-            success: r.get(7)?,
+        builder.add(StoredTransfer {
+            from,
+            to,
+            at: r.get(2)?,
+            fen: r.get(3)?,
+            currency: str_at(r, 4)?.unwrap_or_default(),
+            record: r.get(5)?,
+            twin: r.get(6)?,
         });
     }
     tick("graph-transfers", done)?;
-    Ok(builder.finish(g.node_count()))
+    Ok(builder.finish(nodes))
 }

@@ -6,13 +6,15 @@
 //!
 //! [`CaseGraph`] wraps a petgraph graph; petgraph's types never leave this module. The
 //! graph is built from the `entities` and `links` tables (so `resolve::rebuild` must
-//! have run) and from `bank_transactions` for money tracing; it does not change the
+//! have run) and from its `transfers` table for money tracing; it does not change the
 //! case. Answers are plain serialisable structs; paths come with readable Chinese steps
 //! and the source rows behind each link.
 
+mod adjacency;
 mod analysis;
 mod explain;
 mod export;
+mod keys;
 mod load;
 mod money;
 mod paths;
@@ -21,20 +23,20 @@ mod query;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::resolve::{EntityId, EntityType, LinkId, LinkType};
+use adjacency::Adjacency;
+use keys::KeyIndex;
 use money::Transfers;
 
 pub use analysis::{Centrality, CentralityReport, Component, SubGraph};
-pub use money::{FlowDirection, MoneyPath, MoneyTrace, TracePaths, TraceQuery, TransferStep};
+pub use money::{
+    FlowDirection, MoneyPath, MoneyTrace, PathList, TracePaths, TraceQuery, TransferStep,
+};
 pub use paths::{Path, PathQuery, PathSet, Step};
 pub use query::{Neighbor, NeighborQuery, NeighborSet, Neighborhood};
 
@@ -90,7 +92,8 @@ struct Edge {
 /// The case's entities and links in memory, with the transfers for money tracing.
 pub struct CaseGraph {
     g: DiGraph<Node, Edge, u32>,
-    by_key: HashMap<Box<str>, Vec<NodeIx>>,
+    adjacency: Adjacency,
+    by_key: KeyIndex,
     transfers: Transfers,
 }
 
@@ -136,8 +139,15 @@ pub struct LinkFilter {
 }
 
 impl LinkFilter {
-    fn passes(&self, e: &Edge) -> bool {
-        let type_ok = self.types.is_empty() || self.types.contains(&e.ty);
+    fn passes_type(&self, ty: LinkType) -> bool {
+        self.types.is_empty() || self.types.contains(&ty)
+    }
+
+    fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    fn passes_dates(&self, e: &Edge) -> bool {
         let from_ok = match (self.from, e.end) {
             (Some(from), Some(end)) => end >= days(from),
             _ => true,
@@ -146,7 +156,7 @@ impl LinkFilter {
             (Some(to), Some(start)) => start <= days(to),
             _ => true,
         };
-        type_ok && from_ok && to_ok
+        from_ok && to_ok
     }
 }
 
@@ -178,6 +188,11 @@ impl CaseGraph {
         self.node_of(id).map(|n| self.entity_ref(n))
     }
 
+    /// Where the entity a canonical id names sits in the graph (see [`CaseGraph::entity`]).
+    pub fn position(&self, id: &str) -> Result<NodeIx> {
+        self.node_of(id)
+    }
+
     fn node_of(&self, id: &str) -> Result<NodeIx> {
         let id = id.trim();
         let typed = id
@@ -187,14 +202,12 @@ impl CaseGraph {
             Some((t, k)) => (Some(t), k),
             None => (None, id),
         };
-        let found: Vec<NodeIx> = self
+        let mut found: Vec<NodeIx> = self
             .by_key
-            .get(key)
-            .into_iter()
-            .flatten()
-            .copied()
+            .find(&self.g, key)
             .filter(|n| ty.is_none_or(|t| self.node(*n).ty == t))
             .collect();
+        found.sort_unstable();
         match found.as_slice() {
             [one] => Ok(*one),
             [] => Err(Error::NotFound(format!("实体 / entity {id}"))),
@@ -249,26 +262,20 @@ impl CaseGraph {
     }
 
     /// The links at `n` that pass `filter`, either way: (edge, the other end, whether
-    /// the link points away from `n`).
+    /// the link points away from `n`). Reads the link itself only for a date filter.
     fn incident<'a>(
         &'a self,
         n: NodeIx,
         filter: &'a LinkFilter,
     ) -> impl Iterator<Item = (EdgeIx, NodeIx, bool)> + 'a {
-        let out = self
-            .g
-            .edges_directed(n.pg(), Direction::Outgoing)
-            .map(|e| (e, true));
-        let inc = self
-            .g
-            .edges_directed(n.pg(), Direction::Incoming)
-            .map(|e| (e, false));
-        out.chain(inc)
-            .filter(move |(e, _)| filter.passes(e.weight()))
-            .map(move |(e, forward)| {
-                let other = if forward { e.target() } else { e.source() };
-                (EdgeIx::of(e.id()), NodeIx::of(other), forward)
+        let dated = filter.has_dates();
+        self.adjacency
+            .of(n)
+            .iter()
+            .filter(move |h| {
+                filter.passes_type(h.ty) && (!dated || filter.passes_dates(self.edge(h.link)))
             })
+            .map(|h| (h.link, h.other, h.forward))
     }
 
     /// A readable listing of the whole graph, one line per link, sorted; entities
@@ -287,7 +294,7 @@ impl CaseGraph {
             ));
         }
         for n in self.g.node_indices() {
-            if self.g.neighbors_undirected(n).next().is_none() {
+            if self.adjacency.of(NodeIx::of(n)).is_empty() {
                 lines.push(self.dump_node(NodeIx::of(n)));
             }
         }

@@ -69,16 +69,20 @@ impl CaseGraph {
 
     /// The same neighbourhood as graph positions, without copying any text.
     pub fn neighbor_set(&self, id: &str, q: &NeighborQuery) -> Result<NeighborSet> {
-        let center = self.node_of(id)?;
+        Ok(self.neighbor_set_at(self.node_of(id)?, q))
+    }
+
+    /// The neighbourhood of an entity already placed in the graph (a node a view shows).
+    pub fn neighbor_set_at(&self, center: NodeIx, q: &NeighborQuery) -> NeighborSet {
         let (found, truncated) = self.within(center, q.hops, &q.filter, q.limit);
         let links = self.links_among(&found, &q.filter);
         let entities = found.into_iter().filter(|(n, _)| *n != center).collect();
-        Ok(NeighborSet {
+        NeighborSet {
             center,
             entities,
             links,
             truncated,
-        })
+        }
     }
 
     /// Names, keys and labels for a neighbourhood found by [`CaseGraph::neighbor_set`].

@@ -150,12 +150,13 @@ fn neighbors_respect_hops_types_and_dates() {
     let (conn, zhang, _) = family_case();
     let g = load(&conn);
     let one = g.neighbors(&zhang, &NeighborQuery::default()).unwrap();
-    let names: Vec<String> = one
+    let mut names: Vec<String> = one
         .entities
         .iter()
         .map(|n| n.entity.display().to_string())
         .collect();
-    assert_eq!(names, ["某局", "李某"]);
+    names.sort();
+    assert_eq!(names, ["李某", "某局"]);
     let two = g
         .neighbors(
             &zhang,
@@ -245,6 +246,59 @@ fn money_case() -> rusqlite::Connection {
     conn
 }
 
+/// The rebuild writes each transfer once, with both statements' rows, and leaves out
+/// the failed one; the graph reads exactly those.
+#[test]
+fn the_rebuild_stores_each_transfer_once_with_both_statement_rows() {
+    let conn = money_case();
+    rebuilt(&conn);
+    let mut stmt = conn
+        .prepare(
+            "SELECT a.key, b.key, t.at, t.fen, t.currency, t.record, t.twin
+             FROM transfers t JOIN entities a ON a.id = t.src JOIN entities b ON b.id = t.dst
+             ORDER BY t.id",
+        )
+        .unwrap();
+    type Row = (String, String, i64, i64, String, i64, Option<i64>);
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 6, "A→B once, the failed A→D not at all");
+    let at = NaiveDate::from_ymd_opt(2024, 1, 1)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .map(|t| t.and_utc().timestamp());
+    assert_eq!(
+        rows[0],
+        (
+            A.into(),
+            B.into(),
+            at.unwrap(),
+            10_000_000,
+            "CNY".into(),
+            1,
+            Some(2)
+        )
+    );
+    assert!(
+        rows[1..].iter().all(|r| r.6.is_none()),
+        "one statement each"
+    );
+    assert!(!rows.iter().any(|r| r.0 == A && r.1 == D));
+    assert_eq!(load(&conn).transfer_count(), rows.len());
+}
+
 fn trace_lines(trace: &[MoneyPath]) -> Vec<String> {
     trace
         .iter()
@@ -325,6 +379,8 @@ fn positions_and_described_answers_agree() {
     let set = g.neighbor_set(&zhang, &q).unwrap();
     let full = g.neighbors(&zhang, &q).unwrap();
     assert!(!set.entities.is_empty());
+    let center = g.position(&zhang).unwrap();
+    assert_eq!(g.neighbor_set_at(center, &q), set);
     assert_eq!(g.describe_neighbors(&set), full);
     assert_eq!(set.links.len(), full.links.len());
 
@@ -336,8 +392,13 @@ fn positions_and_described_answers_agree() {
         ..Default::default()
     };
     let paths = g.trace_paths(A, &q).unwrap();
+    assert_eq!(g.trace_paths_at(g.position(A).unwrap(), &q), paths);
     assert_eq!(paths.forward.len(), 1);
-    assert_eq!(paths.forward[0].len(), 3, "1>2 2>3 3>5");
+    assert_eq!(
+        paths.forward.iter().next().map(<[u32]>::len),
+        Some(3),
+        "1>2 2>3 3>5"
+    );
     assert_eq!(
         g.describe_trace(&conn, &paths, true).unwrap(),
         g.trace_money(&conn, A, &q).unwrap()

@@ -10,12 +10,13 @@
 //! that mention an entity or a holding, only the first is kept as its source; the
 //! others are found through the account indexes on `bank_transactions`.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate};
 use serde_json::json;
 
-use super::derived::{present, thousands, Derived, Ent, NewLink};
+use super::derived::{present, thousands, Derived, Ent, NewLink, NewTransfer};
 use super::model::{EntityType, LinkType};
 use super::persons::person;
 use super::Run;
@@ -144,8 +145,9 @@ impl Paid {
 struct BankState {
     sourced: HashSet<Ent>,
     held: HashSet<(Ent, Ent)>,
-    /// Transfers counted so far: (from, to, time, fen, currency).
-    seen: HashSet<(Ent, Ent, i64, i64, u16)>,
+    /// Transfers counted so far: (from, to, time, fen, currency) → position in
+    /// `Derived::transfers`.
+    seen: HashMap<(Ent, Ent, i64, i64, u16), usize>,
     paid: HashMap<(Ent, Ent), Paid>,
     currencies: Vec<String>,
 }
@@ -193,15 +195,33 @@ pub(super) fn bank_job(
         };
         let currency = st.currency(str_at(r, 14)?);
         let fen = (amount * 100.0).round() as i64;
-        if st.seen.insert((from, to, at, fen, currency)) {
-            st.paid
-                .entry((from, to))
-                .or_default()
-                .add(at, amount, currency);
+        match st.seen.entry((from, to, at, fen, currency)) {
+            Entry::Vacant(v) => {
+                v.insert(d.transfers.len());
+                d.transfers.push(NewTransfer {
+                    from,
+                    to,
+                    at,
+                    fen,
+                    currency,
+                    record: id,
+                    twin: None,
+                });
+                st.paid
+                    .entry((from, to))
+                    .or_default()
+                    .add(at, amount, currency);
+            }
+            // The other account's statement showing the same transfer.
+            Entry::Occupied(o) => {
+                let t = &mut d.transfers[*o.get()];
+                t.twin = t.twin.or(Some(id));
+            }
         }
         Ok(())
     })?;
     paid_links(d, st.paid, &st.currencies);
+    d.currencies = st.currencies;
     Ok(())
 }
 

@@ -72,10 +72,26 @@ impl NewLink {
     }
 }
 
+/// A transfer between two accounts (see migration 0005).
+pub(super) struct NewTransfer {
+    pub from: Ent,
+    pub to: Ent,
+    pub at: i64,
+    pub fen: i64,
+    /// Position in `Derived::currencies`.
+    pub currency: u16,
+    pub record: i64,
+    pub twin: Option<i64>,
+}
+
 /// Everything a rebuild derives, in memory.
 #[derive(Default)]
 pub(super) struct Derived {
     pub entities: Vec<NewEntity>,
+    /// Transfers between two accounts, once each, in statement row order.
+    pub transfers: Vec<NewTransfer>,
+    /// The currency codes the transfers use.
+    pub currencies: Vec<String>,
     /// Per entity type (by position in `EntityType::ALL`), key → entity.
     index: [HashMap<String, Ent>; 6],
     pub entity_sources: Vec<(Ent, Kind, i64)>,

@@ -1,6 +1,7 @@
-//! Write side of `entities`, `entity_sources`, `links` and `link_sources`: replaces
-//! them whole with what a rebuild derived, in one transaction (a cancelled or failed
-//! rebuild leaves the previous ones). Entity row ids are the derived order plus one.
+//! Write side of `entities`, `entity_sources`, `links`, `link_sources` and `transfers`:
+//! replaces them whole with what a rebuild derived, in one transaction (a cancelled or
+//! failed rebuild leaves the previous ones). Entity row ids are the derived order plus
+//! one.
 
 use super::derived::Derived;
 use super::Run;
@@ -28,9 +29,10 @@ pub(super) fn replace_all(
     for (name, _) in INDEXES {
         tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
     }
-    tx.execute_batch("DELETE FROM link_sources; DELETE FROM links; DELETE FROM entity_sources; DELETE FROM entities;")?;
+    tx.execute_batch("DELETE FROM transfers; DELETE FROM link_sources; DELETE FROM links; DELETE FROM entity_sources; DELETE FROM entities;")?;
     write_entities(&tx, d, run)?;
     write_links(&tx, d, run)?;
+    write_transfers(&tx, d, run)?;
     for (name, on) in INDEXES {
         run.tick(name, 0)?;
         tx.execute_batch(&format!("CREATE INDEX {name} ON {on}"))?;
@@ -60,6 +62,33 @@ fn write_entities(tx: &rusqlite::Transaction<'_>, d: &Derived, run: &mut Run<'_>
     )?;
     for (e, kind, record) in &d.entity_sources {
         source.execute(rusqlite::params![*e as i64 + 1, kind.code(), record])?;
+    }
+    Ok(())
+}
+
+fn write_transfers(tx: &rusqlite::Transaction<'_>, d: &Derived, run: &mut Run<'_>) -> Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO transfers (id, src, dst, at, fen, currency, record, twin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, t) in d.transfers.iter().enumerate() {
+        let currency = d
+            .currencies
+            .get(t.currency as usize)
+            .map_or("", String::as_str);
+        insert.execute(rusqlite::params![
+            i as i64 + 1,
+            t.from as i64 + 1,
+            t.to as i64 + 1,
+            t.at,
+            t.fen,
+            currency,
+            t.record,
+            t.twin
+        ])?;
+        if i.is_multiple_of(50_000) {
+            run.tick("write-transfers", i as u64)?;
+        }
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_entities.sql"),
     include_str!("migrations/0003_alerts.sql"),
     include_str!("migrations/0004_list_row_index.sql"),
+    include_str!("migrations/0005_transfers.sql"),
 ];
 
 /// The schema version this build writes.
@@ -172,8 +173,10 @@ mod tests {
         let path = dir.path().join("case.mjcase");
         let pass = Passphrase::new("right");
         let conn = create(&path, &pass).unwrap();
-        conn.execute_batch("DROP INDEX list_identifiers_row; PRAGMA user_version = 3;")
-            .unwrap();
+        conn.execute_batch(
+            "DROP TABLE transfers; DROP INDEX list_identifiers_row; PRAGMA user_version = 3;",
+        )
+        .unwrap();
         conn.execute(
             "INSERT INTO audit_log (at, actor, action, detail, prev_hash, hash)
              VALUES ('t', 'a', 'kept', '{}', '', 'h')",
@@ -202,6 +205,44 @@ mod tests {
             )
             .unwrap();
         assert_eq!(kept, 1);
+    }
+
+    /// A case resolved by schema 4 has entities but no `transfers`: it gains the table
+    /// and is marked for a rebuild, so its graph does not come up without transfers. A
+    /// case without entities is not.
+    #[test]
+    fn a_resolved_case_of_schema_4_is_marked_for_a_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("p");
+        for (name, resolved) in [("resolved.mjcase", true), ("empty.mjcase", false)] {
+            let path = dir.path().join(name);
+            let conn = create(&path, &pass).unwrap();
+            assert!(!crate::store::derived::is_stale(&conn).unwrap());
+            conn.execute_batch("DROP TABLE transfers; PRAGMA user_version = 4;")
+                .unwrap();
+            if resolved {
+                conn.execute(
+                    "INSERT INTO entities (id, type, key, name, valid) VALUES (1, 'account', '6222', NULL, 1)",
+                    [],
+                )
+                .unwrap();
+            }
+            drop(conn);
+            let conn = open(&path, &pass).unwrap();
+            let version: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(version, SCHEMA_VERSION);
+            let rows: i64 = conn
+                .query_row("SELECT count(*) FROM transfers", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(rows, 0);
+            assert_eq!(
+                crate::store::derived::is_stale(&conn).unwrap(),
+                resolved,
+                "{name}"
+            );
+        }
     }
 
     #[test]
