@@ -10,7 +10,9 @@
 //! default 1,000,000 statement rows). It rebuilds entities and links, loads the graph,
 //! reports build times and memory, then times `MINGJING_BENCH_QUERIES` (default 300)
 //! random neighbourhoods (2 hops), shortest paths and money traces (3 hops, both ways)
-//! (`MINGJING_BENCH_REBUILD=0` skips the rebuild of an already resolved `MINGJING_CASE`),
+//! (`MINGJING_BENCH_REBUILD=0` skips the rebuild of an already resolved `MINGJING_CASE`).
+//! Neighbourhoods and traces are timed from graph positions, as the networkx side times
+//! them from its node numbers; the id lookup before them is timed on its own. It
 //! writes the graph and the queries to OUT_DIR (default `target/graph-bench`) and runs
 //! `tests/bench/graph_networkx.py` on them (`MINGJING_BENCH_PYTHON`, default `python3`;
 //! `none` skips it), which prints both sets of figures side by side.
