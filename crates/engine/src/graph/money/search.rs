@@ -1,10 +1,10 @@
 //! The depth-first search behind a trace, one direction at a time, and the read-ahead
 //! that fetches the memory it is going to need before it starts.
 
-use super::store::{Index, Transfers};
-use super::{PathList, TraceQuery};
 use chrono::NaiveDate;
 
+use super::store::{Index, Transfers};
+use super::{PathList, TraceQuery};
 use crate::graph::NodeIx;
 
 /// The search state of one direction.
@@ -127,9 +127,12 @@ pub(super) fn prefetch(searches: &[Search<'_>]) {
                 if h.fen < s.min_fen || next.len() >= PREFETCH_RUNS {
                     continue;
                 }
+                // Where the walk's binary search in that run looks first, and its ends.
                 let (a, b) = h.next;
-                if let Some(mid) = index.hops.get(((a + b) / 2) as usize) {
-                    seen ^= mid.at;
+                for i in [(a + b) / 2, a, b.saturating_sub(1)] {
+                    if let Some(hop) = index.hops.get(i as usize) {
+                        seen ^= hop.at;
+                    }
                 }
                 next.push((s, h.next, Some(h.at)));
             }
