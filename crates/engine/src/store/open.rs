@@ -165,6 +165,15 @@ mod tests {
         assert_eq!(err.kind(), "newer_schema");
     }
 
+    fn version(conn: &Connection) -> i64 {
+        conn.pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
+    }
+
+    fn count(conn: &Connection, sql: &str) -> i64 {
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
     /// A case written by the previous version (schema 3: no index on list rows' identifiers)
     /// opens, gains the index and keeps its rows.
     #[test]
@@ -185,26 +194,16 @@ mod tests {
         .unwrap();
         drop(conn);
         let conn = open(&path, &pass).unwrap();
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, SCHEMA_VERSION);
-        let index: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'list_identifiers_row'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(index, 1);
-        let kept: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM audit_log WHERE action = 'kept'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(kept, 1);
+        assert_eq!(version(&conn), SCHEMA_VERSION);
+        let index = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'list_identifiers_row'";
+        assert_eq!(count(&conn, index), 1);
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM audit_log WHERE action = 'kept'"
+            ),
+            1
+        );
     }
 
     /// A case resolved by schema 4 has entities but no `transfers`: it gains the table
@@ -229,14 +228,8 @@ mod tests {
             }
             drop(conn);
             let conn = open(&path, &pass).unwrap();
-            let version: i64 = conn
-                .pragma_query_value(None, "user_version", |r| r.get(0))
-                .unwrap();
-            assert_eq!(version, SCHEMA_VERSION);
-            let rows: i64 = conn
-                .query_row("SELECT count(*) FROM transfers", [], |r| r.get(0))
-                .unwrap();
-            assert_eq!(rows, 0);
+            assert_eq!(version(&conn), SCHEMA_VERSION);
+            assert_eq!(count(&conn, "SELECT count(*) FROM transfers"), 0);
             assert_eq!(
                 crate::store::derived::is_stale(&conn).unwrap(),
                 resolved,

@@ -110,7 +110,8 @@ impl<'a> Search<'a> {
 /// Reads, level by level, the runs that the depth-first walks of `searches` are going
 /// to search, up to [`PREFETCH_RUNS`] per level. Within a level those reads do not
 /// depend on each other, so the processor fetches them from memory side by side; the
-/// walks then find them in cache instead of waiting for each one in turn. On a large case, waiting for memory is most of what a trace costs.
+/// walks then find them in cache instead of waiting for each one in turn. On a large
+/// case, waiting for memory is most of what a trace costs.
 pub(super) fn prefetch(searches: &[Search<'_>]) {
     let mut level: Vec<(&Search<'_>, (u32, u32), Option<i64>)> = Vec::with_capacity(PREFETCH_RUNS);
     level.extend(searches.iter().map(|s| (s, s.root, None)));

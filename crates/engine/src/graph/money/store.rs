@@ -108,43 +108,47 @@ pub(super) struct Index {
 }
 
 impl Index {
-    /// `ends` gives (this account, the other one) of a transfer.
+    /// `ends` gives (this account, the other one) of a transfer. Each transfer goes
+    /// straight to its account's slots (counts, then positions), and each run is then
+    /// sorted by time; transfers come in list order, so equal times keep that order.
     fn build(
         nodes: usize,
         list: &[Transfer],
         ends: impl Fn(&Transfer) -> (NodeIx, NodeIx),
     ) -> Index {
-        let mut hops: Vec<(NodeIx, Hop)> = list
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let (own, other) = ends(t);
-                let hop = Hop {
-                    at: t.at,
-                    fen: t.fen,
-                    other,
-                    transfer: i as u32,
-                    next: (0, 0),
-                };
-                (own, hop)
-            })
-            .collect();
-        hops.sort_unstable_by_key(|(own, h)| (*own, h.at, h.transfer));
         let mut start = hugepages::vec_with_capacity(nodes + 1);
         start.resize(nodes + 1, 0u32);
-        for (own, _) in &hops {
-            start[own.index() + 1] += 1;
+        for t in list {
+            start[ends(t).0.index() + 1] += 1;
         }
         for n in 0..nodes {
             start[n + 1] += start[n];
         }
-        let run = |n: NodeIx| (start[n.index()], start[n.index() + 1]);
-        let mut runs = hugepages::vec_with_capacity(hops.len());
-        runs.extend(hops.into_iter().map(|(_, h)| Hop {
-            next: run(h.other),
-            ..h
-        }));
-        let hops = runs;
+        let blank = Hop {
+            at: 0,
+            fen: 0,
+            other: NodeIx(0),
+            transfer: 0,
+            next: (0, 0),
+        };
+        let mut hops = hugepages::vec_with_capacity(list.len());
+        hops.resize(list.len(), blank);
+        let mut slot: Vec<u32> = start[..nodes].to_vec();
+        for (i, t) in list.iter().enumerate() {
+            let (own, other) = ends(t);
+            let next = (start[other.index()], start[other.index() + 1]);
+            hops[slot[own.index()] as usize] = Hop {
+                at: t.at,
+                fen: t.fen,
+                other,
+                transfer: i as u32,
+                next,
+            };
+            slot[own.index()] += 1;
+        }
+        for n in 0..nodes {
+            hops[start[n] as usize..start[n + 1] as usize].sort_by_key(|h| h.at);
+        }
         Index { start, hops }
     }
 
