@@ -162,13 +162,14 @@ def main():
 
     print()
     print(f"graph: {rust['entities']} entities, {rust['links']} links, {rust['transfers']} transfers ({rust['source']})")
-    print(f"{'':24}{'Rust (mingjing)':>22}{'Python (networkx ' + nx.__version__ + ')':>30}")
+    print(f"{'':24}{'Rust (mingjing)':>22}{'Python (networkx ' + nx.__version__ + ')':>30}{'Python/Rust':>14}")
     print(f"{'build / load':24}{rust['load_s']:>19.2f} s{load_s:>27.2f} s   (Rust rebuild of entities: {rust['rebuild_s']:.2f} s)")
     print(f"{'memory':24}{rust['graph_mb']:>16.0f} MB (graph){peak_mb:>19.0f} MB (peak)   (Rust peak {rust['peak_mb']:.0f} MB)")
     for name, key in [("neighbours, 2 hops", "neighbors"), ("shortest paths", "paths"), ("money trace, 3 hops", "trace")]:
         rl, (pl, mis) = rust[key]["latency"], py[key]
-        print(f"{name + ' median':24}{rl['median_ms']:>18.3f} ms{pl['median_ms']:>26.3f} ms")
-        print(f"{'  p99':24}{rl['p99_ms']:>18.3f} ms{pl['p99_ms']:>26.3f} ms   answers differing: {mis} of {pl['runs']}")
+        ratio = lambda k: f"{pl[k] / rl[k]:>13.0f}×" if rl[k] else f"{'–':>14}"
+        print(f"{name + ' median':24}{rl['median_ms']:>18.4f} ms{pl['median_ms']:>26.4f} ms{ratio('median_ms')}")
+        print(f"{'  p99':24}{rl['p99_ms']:>18.4f} ms{pl['p99_ms']:>26.4f} ms{ratio('p99_ms')}   answers differing: {mis} of {pl['runs']}")
 
 
 if __name__ == "__main__":

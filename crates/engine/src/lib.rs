@@ -19,6 +19,7 @@ pub mod import;
 pub mod kinds;
 pub mod models;
 pub mod normalize;
+mod prefetch;
 mod progress;
 pub mod resolve;
 mod store;

@@ -332,7 +332,7 @@ fn print_rust(r: &Value) {
     ] {
         let l = &r[key][figure];
         println!(
-            "{name:<22} median {:>8.3} ms   p99 {:>8.3} ms   ({} runs)",
+            "{name:<22} median {:>9.4} ms   p99 {:>9.4} ms   ({} runs)",
             l["median_ms"].as_f64().unwrap_or(0.0),
             l["p99_ms"].as_f64().unwrap_or(0.0),
             l["runs"]

@@ -9,6 +9,8 @@
 
 mod search;
 mod store;
+#[cfg(test)]
+mod tests;
 
 use chrono::{NaiveDate, TimeDelta};
 use serde::Serialize;

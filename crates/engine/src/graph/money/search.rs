@@ -1,21 +1,29 @@
 //! The depth-first search behind a trace, one direction at a time, and the read-ahead
 //! that fetches the memory it is going to need before it starts.
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
 
-use super::store::{Index, Transfers};
+use super::store::{Hop, Index, Transfers};
 use super::{PathList, TraceQuery};
 use crate::graph::NodeIx;
+use crate::prefetch;
 
 /// The search state of one direction.
 pub(super) struct Search<'a> {
     pub t: &'a Transfers,
     pub q: &'a TraceQuery,
     pub forward: bool,
+    /// First and last time a transfer may fall on, in seconds after the first transfer
+    /// (as all times in a search).
     pub bounds: (i64, i64),
     pub min_fen: i64,
     pub path: Vec<u32>,
-    pub nodes: Vec<NodeIx>,
+    /// The accounts on the path, each by where its run starts. Only an empty run can
+    /// start where another account's does, and an account with an empty run is never
+    /// on the path while a transfer is checked against it: nothing goes on from it.
+    pub nodes: Vec<u32>,
     pub found: PathList,
     pub truncated: bool,
     /// The start account's run.
@@ -24,25 +32,29 @@ pub(super) struct Search<'a> {
 
 /// How many runs [`prefetch`] reads ahead at most, per level.
 const PREFETCH_RUNS: usize = 256;
+/// Hops in one cache line.
+const HOPS_PER_LINE: usize = 64 / std::mem::size_of::<Hop>();
 
 impl<'a> Search<'a> {
     pub fn new(t: &'a Transfers, q: &'a TraceQuery, forward: bool, start: NodeIx) -> Search<'a> {
         let index = if forward { &t.out } else { &t.inc };
+        let root = index.run_of(start);
+        let (lo, hi) = time_bounds(q);
         Search {
             t,
             q,
             forward,
-            bounds: time_bounds(q),
+            bounds: (lo.saturating_sub(t.first_at), hi.saturating_sub(t.first_at)),
             min_fen: (q.min_amount * 100.0).round() as i64,
             path: Vec::with_capacity(q.hops),
             nodes: {
                 let mut nodes = Vec::with_capacity(q.hops + 1);
-                nodes.push(start);
+                nodes.push(root.0);
                 nodes
             },
             found: PathList::default(),
             truncated: false,
-            root: index.run_of(start),
+            root,
         }
     }
 
@@ -66,21 +78,26 @@ impl<'a> Search<'a> {
             }
             return;
         }
-        let hops = self.index().run(run);
+        let index = self.index();
+        let hops = index.run(run);
         let (lo, hi) = self.span(last);
-        let first = hops.partition_point(|h| h.at < lo);
+        let first = hops.partition_point(|h| h.offset() < lo);
         let mut any = false;
-        for h in &hops[first..] {
-            if h.at > hi {
+        for (at, h) in (run.0 as usize + first..).zip(&hops[first..]) {
+            if h.offset() > hi {
                 break;
             }
-            if h.fen < self.min_fen || self.nodes.contains(&h.other) {
+            if self.min_fen > 0 && index.fens[at] < self.min_fen {
+                continue;
+            }
+            let next = index.next_run(h);
+            if next.0 < next.1 && self.nodes.contains(&next.0) {
                 continue;
             }
             any = true;
             self.path.push(h.transfer);
-            self.nodes.push(h.other);
-            self.walk(h.next, Some(h.at));
+            self.nodes.push(next.0);
+            self.walk(next, Some(h.offset()));
             self.nodes.pop();
             self.path.pop();
         }
@@ -107,41 +124,75 @@ impl<'a> Search<'a> {
     }
 }
 
+/// A run the read-ahead has reached: which search reads it, and after what time.
+#[derive(Clone, Copy)]
+struct Pending {
+    search: usize,
+    run: (u32, u32),
+    last: Option<i64>,
+}
+
+thread_local! {
+    /// The read-ahead's levels, kept from one trace to the next: allocating a few
+    /// kilobytes afresh costs about as much as a small trace's whole walk.
+    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Reads, level by level, the runs that the depth-first walks of `searches` are going
-/// to search, up to [`PREFETCH_RUNS`] per level. Within a level those reads do not
-/// depend on each other, so the processor fetches them from memory side by side; the
-/// walks then find them in cache instead of waiting for each one in turn. On a large
-/// case, waiting for memory is most of what a trace costs.
+/// to search, up to [`PREFETCH_RUNS`] per level, and asks the processor to fetch the
+/// runs of the next level. Within a level those fetches do not depend on each other,
+/// so they travel from memory side by side; the walks then find every run in cache
+/// instead of waiting for each one in turn. On a large case, waiting for memory is
+/// most of what a trace costs.
 pub(super) fn prefetch(searches: &[Search<'_>]) {
-    let mut level: Vec<(&Search<'_>, (u32, u32), Option<i64>)> = Vec::with_capacity(PREFETCH_RUNS);
-    level.extend(searches.iter().map(|s| (s, s.root, None)));
-    let mut next = Vec::with_capacity(PREFETCH_RUNS);
-    let mut seen = 0i64;
     let depth = searches.iter().map(|s| s.q.hops).max().unwrap_or(0);
-    for _ in 1..depth {
-        for &(s, run, last) in &level {
-            let index = s.index();
-            let hops = index.run(run);
-            let (lo, hi) = s.span(last);
-            let first = hops.partition_point(|h| h.at < lo);
-            for h in hops[first..].iter().take_while(|h| h.at <= hi) {
-                if h.fen < s.min_fen || next.len() >= PREFETCH_RUNS {
-                    continue;
-                }
-                // Where the walk's binary search in that run looks first, and its ends.
-                let (a, b) = h.next;
-                for i in [(a + b) / 2, a, b.saturating_sub(1)] {
-                    if let Some(hop) = index.hops.get(i as usize) {
-                        seen ^= hop.at;
+    PENDING.with_borrow_mut(|pending| {
+        pending.clear();
+        pending.extend(searches.iter().enumerate().map(|(search, s)| Pending {
+            search,
+            run: s.root,
+            last: None,
+        }));
+        let mut level = 0..pending.len();
+        for _ in 1..depth {
+            let next_start = pending.len();
+            for i in level {
+                let Pending { search, run, last } = pending[i];
+                let s = &searches[search];
+                let index = s.index();
+                let hops = index.run(run);
+                let (lo, hi) = s.span(last);
+                let first = hops.partition_point(|h| h.offset() < lo);
+                let within = hops[first..].iter().take_while(|h| h.offset() <= hi);
+                for (at, h) in (run.0 as usize + first..).zip(within) {
+                    if pending.len() - next_start >= PREFETCH_RUNS {
+                        break;
                     }
+                    if s.min_fen > 0 && index.fens[at] < s.min_fen {
+                        continue;
+                    }
+                    let next = index.next_run(h);
+                    fetch_run(index.run(next));
+                    pending.push(Pending {
+                        search,
+                        run: next,
+                        last: Some(h.offset()),
+                    });
                 }
-                next.push((s, h.next, Some(h.at)));
             }
+            level = next_start..pending.len();
         }
-        std::mem::swap(&mut level, &mut next);
-        next.clear();
+    });
+}
+
+/// Asks for the first lines of a run (a walk rarely reads further) and its last.
+fn fetch_run(run: &[Hop]) {
+    for hop in run.iter().step_by(HOPS_PER_LINE).take(4) {
+        prefetch::fetch(hop);
     }
-    std::hint::black_box(seen);
+    if let Some(last) = run.last() {
+        prefetch::fetch(last);
+    }
 }
 
 /// The first and last second a transfer may fall on.
