@@ -79,17 +79,8 @@ impl<'a> Search<'a> {
             return;
         }
         let index = self.index();
-        let hops = index.run(run);
-        let (lo, hi) = self.span(last);
-        let first = hops.partition_point(|h| h.offset() < lo);
         let mut any = false;
-        for (at, h) in (run.0 as usize + first..).zip(&hops[first..]) {
-            if h.offset() > hi {
-                break;
-            }
-            if self.min_fen > 0 && index.fens[at] < self.min_fen {
-                continue;
-            }
+        for h in self.steps(run, last) {
             let next = index.next_run(h);
             if next.0 < next.1 && self.nodes.contains(&next.0) {
                 continue;
@@ -105,6 +96,21 @@ impl<'a> Search<'a> {
         if !any && !self.path.is_empty() {
             self.found.push(&self.path);
         }
+    }
+
+    /// The transfers of `run` a path whose last transfer was at `last` may go on with:
+    /// inside the time span, at or above the minimum amount.
+    fn steps(&self, run: (u32, u32), last: Option<i64>) -> impl Iterator<Item = &'a Hop> + 'a {
+        let index = self.index();
+        let (lo, hi) = self.span(last);
+        let min_fen = self.min_fen;
+        let hops = index.run(run);
+        let first = hops.partition_point(|h| h.offset() < lo);
+        let within = hops[first..].iter().take_while(move |h| h.offset() <= hi);
+        (run.0 as usize + first..)
+            .zip(within)
+            .filter(move |&(pos, _)| min_fen <= 0 || index.fens[pos] >= min_fen)
+            .map(|(_, h)| h)
     }
 
     /// The times a transfer may have to follow (or, backward, precede) the path's last one.
@@ -160,16 +166,9 @@ pub(super) fn prefetch(searches: &[Search<'_>]) {
                 let Pending { search, run, last } = pending[i];
                 let s = &searches[search];
                 let index = s.index();
-                let hops = index.run(run);
-                let (lo, hi) = s.span(last);
-                let first = hops.partition_point(|h| h.offset() < lo);
-                let within = hops[first..].iter().take_while(|h| h.offset() <= hi);
-                for (at, h) in (run.0 as usize + first..).zip(within) {
+                for h in s.steps(run, last) {
                     if pending.len() - next_start >= PREFETCH_RUNS {
                         break;
-                    }
-                    if s.min_fen > 0 && index.fens[at] < s.min_fen {
-                        continue;
                     }
                     let next = index.next_run(h);
                     fetch_run(index.run(next));

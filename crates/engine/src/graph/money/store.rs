@@ -160,8 +160,8 @@ impl Index {
             let (own, other) = ends(t);
             let (next, end) = (start[other.index()], start[other.index() + 1]);
             // Times come from statement text (years 0000 to 9999), so the offset fits;
-            // the clamp only keeps a hand-edited case file from wrapping around.
-            let offset = t.at.saturating_sub(first_at).clamp(0, LATEST) as u64;
+            // the cap only keeps a hand-edited case file from wrapping around.
+            let offset = t.at.saturating_sub(first_at).min(LATEST) as u64;
             let at = slot[own.index()] as usize;
             hops[at] = Hop {
                 key: offset << LEN_BITS | u64::from((end - next).min(LONG_RUN)),

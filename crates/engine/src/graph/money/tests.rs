@@ -8,6 +8,7 @@ use super::{FlowDirection, MoneyPath, TraceQuery};
 use crate::graph::CaseGraph;
 use crate::progress::{CancelFlag, NoProgress};
 use crate::resolve::fixture::{case, rebuilt, Txn};
+use crate::resolve::{parse_time, time_text};
 
 /// One transfer as the test wrote it: accounts by number, minutes after 2024-01-01.
 #[derive(Clone, Copy)]
@@ -22,13 +23,11 @@ fn account(n: usize) -> String {
     format!("62220000000001{n:02}")
 }
 
+/// 2024-01-01 00:00:00, seconds since 1970: the test's minute 0.
+const START: i64 = 1_704_067_200;
+
 fn time(minute: i64) -> String {
-    let start = NaiveDate::from_ymd_opt(2024, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .expect("a valid date");
-    (start + TimeDelta::minutes(minute))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string()
+    time_text(START + 60 * minute)
 }
 
 /// A repeatable stream of numbers (xorshift).
@@ -69,43 +68,25 @@ fn random_transfers(seed: u64, accounts: usize, count: usize) -> Vec<Sent> {
 /// The paths the rules allow, by plain search over the list: each as its transfers'
 /// (from, to, minute) in time order.
 fn reference(sent: &[Sent], start: usize, forward: bool, q: &TraceQuery) -> Vec<Vec<[i64; 3]>> {
-    let window = q.window.map(|w| w.num_minutes());
-    let day = |d: Option<NaiveDate>| {
-        d.map(|d| (d - NaiveDate::from_ymd_opt(2024, 1, 1).expect("a date")).num_minutes())
+    // A date's first minute, plus `end` minutes.
+    let minute = |d: Option<NaiveDate>, end: i64| {
+        d.and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| (t.and_utc().timestamp() - START) / 60 + end)
     };
-    let (lo, hi) = (day(q.from), day(q.to).map(|m| m + 24 * 60 - 1));
-    let min_fen = (q.min_amount * 100.0).round() as i64;
-    let mut found = Vec::new();
-    let mut path: Vec<Sent> = Vec::new();
-    let mut nodes = vec![start];
-    walk(
-        &mut |at, last: Option<i64>, path: &[Sent], nodes: &[usize]| {
-            sent.iter()
-                .filter(|s| if forward { s.from == at } else { s.to == at })
-                .filter(|s| s.fen >= min_fen)
-                .filter(|s| {
-                    lo.is_none_or(|lo| s.minute >= lo) && hi.is_none_or(|hi| s.minute <= hi)
-                })
-                .filter(|s| match (last, forward) {
-                    (None, _) => true,
-                    (Some(l), true) => s.minute >= l && window.is_none_or(|w| s.minute <= l + w),
-                    (Some(l), false) => s.minute <= l && window.is_none_or(|w| s.minute >= l - w),
-                })
-                .filter(|s| !nodes.contains(if forward { &s.to } else { &s.from }))
-                .filter(|_| path.len() < q.hops)
-                .copied()
-                .collect::<Vec<_>>()
-        },
-        start,
-        None,
+    let mut search = Reference {
+        sent,
         forward,
-        &mut path,
-        &mut nodes,
-        &mut found,
-    );
-    let mut paths: Vec<Vec<[i64; 3]>> = found
+        q,
+        bounds: (minute(q.from, 0), minute(q.to, 24 * 60 - 1)),
+        path: Vec::new(),
+        nodes: vec![start],
+        found: Vec::new(),
+    };
+    search.walk(start, None);
+    let mut paths: Vec<Vec<[i64; 3]>> = search
+        .found
         .into_iter()
-        .map(|mut p: Vec<Sent>| {
+        .map(|mut p| {
             if !forward {
                 p.reverse();
             }
@@ -118,30 +99,65 @@ fn reference(sent: &[Sent], start: usize, forward: bool, q: &TraceQuery) -> Vec<
     paths
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    next: &mut impl FnMut(usize, Option<i64>, &[Sent], &[usize]) -> Vec<Sent>,
-    at: usize,
-    last: Option<i64>,
+/// The reference search's state.
+struct Reference<'a> {
+    sent: &'a [Sent],
     forward: bool,
-    path: &mut Vec<Sent>,
-    nodes: &mut Vec<usize>,
-    found: &mut Vec<Vec<Sent>>,
-) {
-    let steps = next(at, last, path, nodes);
-    if steps.is_empty() {
-        if !path.is_empty() {
-            found.push(path.clone());
-        }
-        return;
+    q: &'a TraceQuery,
+    /// First and last minute allowed by the query's dates.
+    bounds: (Option<i64>, Option<i64>),
+    path: Vec<Sent>,
+    nodes: Vec<usize>,
+    found: Vec<Vec<Sent>>,
+}
+
+impl Reference<'_> {
+    /// Whether `s` may follow the path, now at account `at` after a transfer at `last`.
+    fn allows(&self, s: &Sent, at: usize, last: Option<i64>) -> bool {
+        let (own, other) = if self.forward {
+            (s.from, s.to)
+        } else {
+            (s.to, s.from)
+        };
+        let window = self.q.window.map(|w| w.num_minutes());
+        let in_order = match last {
+            None => true,
+            Some(l) if self.forward => s.minute >= l && window.is_none_or(|w| s.minute <= l + w),
+            Some(l) => s.minute <= l && window.is_none_or(|w| s.minute >= l - w),
+        };
+        let (lo, hi) = self.bounds;
+        own == at
+            && s.fen >= (self.q.min_amount * 100.0).round() as i64
+            && lo.is_none_or(|lo| s.minute >= lo)
+            && hi.is_none_or(|hi| s.minute <= hi)
+            && in_order
+            && !self.nodes.contains(&other)
     }
-    for s in steps {
-        let other = if forward { s.to } else { s.from };
-        path.push(s);
-        nodes.push(other);
-        walk(next, other, Some(s.minute), forward, path, nodes, found);
-        nodes.pop();
-        path.pop();
+
+    fn walk(&mut self, at: usize, last: Option<i64>) {
+        let steps: Vec<Sent> = if self.path.len() < self.q.hops {
+            self.sent
+                .iter()
+                .filter(|s| self.allows(s, at, last))
+                .copied()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if steps.is_empty() {
+            if !self.path.is_empty() {
+                self.found.push(self.path.clone());
+            }
+            return;
+        }
+        for s in steps {
+            let other = if self.forward { s.to } else { s.from };
+            self.path.push(s);
+            self.nodes.push(other);
+            self.walk(other, Some(s.minute));
+            self.nodes.pop();
+            self.path.pop();
+        }
     }
 }
 
@@ -152,25 +168,13 @@ fn engine_paths(paths: &[MoneyPath]) -> Vec<Vec<[i64; 3]>> {
             .parse::<i64>()
             .expect("an account number")
     };
+    let minute = |time: &str| (parse_time(time).expect("a statement time") - START) / 60;
     let mut out: Vec<Vec<[i64; 3]>> = paths
         .iter()
         .map(|p| {
             p.steps
                 .iter()
-                .map(|s| {
-                    let (d, t) = s.time.split_once(' ').expect("date and time");
-                    let at = NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date");
-                    let (h, m) = (
-                        t[..2].parse::<i64>().unwrap(),
-                        t[3..5].parse::<i64>().unwrap(),
-                    );
-                    let days = (at - NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()).num_days();
-                    [
-                        number(&s.from.key),
-                        number(&s.to.key),
-                        days * 24 * 60 + h * 60 + m,
-                    ]
-                })
+                .map(|s| [number(&s.from.key), number(&s.to.key), minute(&s.time)])
                 .collect()
         })
         .collect();
